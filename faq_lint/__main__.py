@@ -1,0 +1,5 @@
+"""Allow ``python -m faq_lint``."""
+
+from faq_lint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Check kinds: one module per kind; see :mod:`faq_lint.checks.base`."""

@@ -1,0 +1,280 @@
+"""The engine: parsed documents + enabled rules -> findings -> report.
+
+Data flows one way: :func:`run` takes file paths, parses them to documents, runs
+every enabled rule (per entry, per document, then over the whole corpus), and
+returns a :class:`~faq_lint.models.Report`. All findings are collected; nothing
+fails fast.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from faq_lint import __version__
+from faq_lint.checks.base import Hit, Rule, load_check, scope_of
+from faq_lint.config import Config
+from faq_lint.models import (
+    CATEGORIES,
+    SEVERITIES,
+    Document,
+    DocumentSummary,
+    Finding,
+    Position,
+    Related,
+    Report,
+    Summary,
+    Tool,
+)
+from faq_lint.rulepack import RuleSpec, load_rules
+
+
+def _matches(spec: RuleSpec, selectors: Iterable[str]) -> bool:
+    """Whether a rule is named by any selector: a code, a code prefix, a name or a category."""
+    for raw in selectors:
+        selector = raw.strip()
+        if not selector:
+            continue
+        if selector.upper() == "ALL":
+            return True
+        if spec.code.startswith(selector.upper()) or selector in (spec.name, spec.category):
+            return True
+    return False
+
+
+def select_rules(
+    specs: Sequence[RuleSpec],
+    config: Config,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> list[Rule]:
+    """The rules in force: enabled or selected, not ignored, with options merged."""
+    chosen_select = list(select) if select else list(config.select)
+    chosen_select += list(config.extend_select)
+    chosen_ignore = list(config.ignore) + list(ignore or [])
+    rules: list[Rule] = []
+    for spec in specs:
+        if chosen_select:
+            if not _matches(spec, chosen_select):
+                continue
+        elif not spec.enabled:
+            continue
+        if _matches(spec, chosen_ignore):
+            continue
+        options = dict(spec.options)
+        severity: str = spec.severity
+        for key in (spec.code, spec.name):
+            overrides = dict(config.rules.get(key, {}))
+            severity = overrides.pop("severity", severity)
+            options.update(overrides)
+        rules.append(Rule(spec=spec, options=options, severity=severity, project=config))
+    return rules
+
+
+def validate_rule_options(rules: Sequence[Rule], config: Config) -> None:
+    """Fail early on per-rule options nobody declared (a typo would be silently ignored)."""
+    from faq_lint.discovery import UsageError
+
+    known = {spec_key for rule in rules for spec_key in (rule.spec.code, rule.spec.name)}
+    for key, overrides in config.rules.items():
+        if key not in known:
+            continue
+        rule = next(r for r in rules if key in (r.spec.code, r.spec.name))
+        for option in overrides:
+            if option != "severity" and option not in rule.spec.options:
+                where = config.source or "configuration"
+                raise UsageError(
+                    f"{where}: unknown option '{option}' for rule {rule.spec.code} "
+                    f"({rule.spec.name}); known options: {', '.join(rule.spec.options) or 'none'}"
+                )
+
+
+def fingerprint(path: str, rule: str, question: str | None, matched: str) -> str:
+    """A key that survives edits elsewhere on the page: file, rule, entry, matched text."""
+    digest = hashlib.sha256()
+    for part in (path.replace(os.sep, "/"), rule, question or "", " ".join(matched.split())):
+        digest.update(part.encode("utf-8", "replace"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()[:20]
+
+
+def _format_message(template: str, args: dict[str, object]) -> str:
+    class _Safe(dict[str, object]):
+        def __missing__(self, key: str) -> str:
+            return "{" + key + "}"
+
+    try:
+        return template.format_map(_Safe(args))
+    except (ValueError, IndexError):
+        return template
+
+
+def to_finding(hit: Hit, rule: Rule, document: Document | None) -> Finding:
+    """Turn a check's hit into a report finding."""
+    doc = hit.document or document
+    path = doc.path if doc else ""
+    entry = hit.entry
+    start = hit.start or (entry.question_position if entry else Position())
+    message = hit.message or _format_message(rule.spec.message, hit.args)
+    question = entry.question if entry else None
+    return Finding(
+        rule=rule.spec.code,
+        name=rule.spec.name,
+        category=rule.spec.category,
+        severity=rule.severity,  # type: ignore[arg-type]
+        message=message,
+        path=path,
+        line=start.line,
+        column=start.column,
+        end_line=hit.end.line if hit.end else None,
+        end_column=hit.end.column if hit.end else None,
+        entry_id=entry.id if entry else None,
+        question=question,
+        related=hit.related,
+        suggestions=hit.suggestions,
+        fingerprint=fingerprint(path, rule.spec.code, question, hit.matched),
+    )
+
+
+@dataclass
+class RuleSet:
+    """Enabled rules grouped by the scope their check runs at."""
+
+    entry: list[tuple[Rule, object]] = field(default_factory=list)
+    document: list[tuple[Rule, object]] = field(default_factory=list)
+    corpus: list[tuple[Rule, object]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, rules: Sequence[Rule]) -> RuleSet:
+        grouped = cls()
+        for rule in rules:
+            module = load_check(rule.spec.check)
+            scope = scope_of(module)
+            getattr(grouped, scope).append((rule, getattr(module, f"check_{scope}")))
+        return grouped
+
+
+def check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
+    """Run the per-entry and per-document rules on one document."""
+    findings: list[Finding] = []
+    broken = any(p.kind != "encoding" for p in document.problems)
+    for rule, function in ruleset.document:
+        if broken and rule.spec.check != "parse-problem":
+            continue
+        for hit in function(document, rule):  # type: ignore[operator]
+            findings.append(to_finding(hit, rule, document))
+    for entry in document.entries:
+        for rule, function in ruleset.entry:
+            for hit in function(entry, document, rule):  # type: ignore[operator]
+                findings.append(to_finding(hit, rule, document))
+    return findings
+
+
+def check_corpus(
+    documents: list[Document], ruleset: RuleSet, named: set[str] | None = None
+) -> list[Finding]:
+    """Run whole-corpus rules; with ``named``, keep only findings touching those files."""
+    findings: list[Finding] = []
+    for rule, function in ruleset.corpus:
+        for hit in function(documents, rule):  # type: ignore[operator]
+            finding = to_finding(hit, rule, hit.document)
+            if named is not None:
+                finding = _anchor_in(finding, named)
+                if finding is None:
+                    continue
+            findings.append(finding)
+    return findings
+
+
+def _anchor_in(finding: Finding, named: set[str]) -> Finding | None:
+    """Keep a corpus finding only if it touches a named file, and anchor it there."""
+    if finding.path in named:
+        return finding
+    for index, related in enumerate(finding.related):
+        if related.path in named:
+            others = [r for i, r in enumerate(finding.related) if i != index]
+            moved = Related(path=finding.path, line=finding.line, question=finding.question)
+            return finding.model_copy(
+                update={
+                    "path": related.path,
+                    "line": related.line,
+                    "column": 1,
+                    "end_line": None,
+                    "end_column": None,
+                    "question": related.question,
+                    "entry_id": None,
+                    "related": [moved, *others],
+                }
+            )
+    return None
+
+
+def apply_per_file_ignores(findings: list[Finding], config: Config) -> list[Finding]:
+    if not config.per_file_ignores:
+        return findings
+    kept: list[Finding] = []
+    for finding in findings:
+        path = finding.path.replace(os.sep, "/")
+        silenced = False
+        for pattern, selectors in config.per_file_ignores.items():
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"):
+                codes = [s.upper() for s in selectors]
+                if any(
+                    finding.rule.startswith(c) or s in (finding.name, finding.category)
+                    for c, s in zip(codes, selectors)
+                ):
+                    silenced = True
+                    break
+        if not silenced:
+            kept.append(finding)
+    return kept
+
+
+def sort_findings(findings: list[Finding], order: Sequence[str]) -> list[Finding]:
+    rank = {path: index for index, path in enumerate(order)}
+    return sorted(
+        findings,
+        key=lambda f: (rank.get(f.path, len(rank)), f.path, f.line, f.column, f.rule, f.message),
+    )
+
+
+def summarize(documents: Sequence[Document], findings: Sequence[Finding]) -> Summary:
+    by_severity = Counter(f.severity for f in findings)
+    by_category = Counter(f.category for f in findings)
+    return Summary(
+        files=len(documents),
+        entries=sum(len(d.entries) for d in documents),
+        findings=len(findings),
+        by_severity={s: by_severity.get(s, 0) for s in SEVERITIES},
+        by_category={c: by_category[c] for c in CATEGORIES if by_category.get(c)},
+    )
+
+
+def document_summary(document: Document) -> DocumentSummary:
+    from faq_lint.text.readability import document_readability
+
+    return DocumentSummary(
+        path=document.path,
+        format=document.format,
+        entries=len(document.entries),
+        title=document.title,
+        reviewed=document.reviewed,
+        readability=document_readability(document) if document.entries else None,
+    )
+
+
+def build_report(documents: Sequence[Document], findings: list[Finding]) -> Report:
+    return Report(
+        tool=Tool(version=__version__),
+        summary=summarize(documents, findings),
+        documents=[document_summary(d) for d in documents],
+        findings=findings,
+    )
+
+
+def all_rules(config: Config) -> list[RuleSpec]:
+    return load_rules([os.path.join(config.root, p) for p in config.rule_packs])

@@ -1,0 +1,225 @@
+"""Structured records: documents, entries, references, findings and the report.
+
+Data flows one way: files are parsed into :class:`Document` records, checks turn
+records into :class:`Finding` records, and renderers turn a :class:`Report` into
+text, JSON and the other output formats.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+Category = Literal[
+    "structure",
+    "readability",
+    "spelling",
+    "disclaimer",
+    "citation",
+    "reference",
+    "duplicate",
+    "contradiction",
+    "metadata",
+    "style",
+]
+CATEGORIES: tuple[str, ...] = (
+    "structure",
+    "readability",
+    "spelling",
+    "disclaimer",
+    "citation",
+    "reference",
+    "duplicate",
+    "contradiction",
+    "metadata",
+    "style",
+)
+
+Format = Literal["text", "markdown", "yaml", "json", "jsonld", "jsonl", "csv"]
+
+
+class Position(BaseModel):
+    """A 1-based line and column in the original file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int = 1
+    column: int = 1
+
+
+class Anchor(BaseModel):
+    """Where a stretch of a record's text starts in the original file.
+
+    ``offset`` is a character offset into the record's text (question or
+    answer); every character from there up to the next anchor sits on ``line``,
+    ``column + (index - offset)``.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    offset: int
+    line: int
+    column: int
+
+
+class Comment(BaseModel):
+    """A comment kept from the source (HTML comment, ``# ...`` line, ``lint-ignore`` key)."""
+
+    text: str
+    line: int
+    column: int = 1
+
+
+class Reference(BaseModel):
+    """One listed reference of a document: its marker (``10``, ``[3]``, ``Smith 2020``) and text."""
+
+    marker: str
+    text: str
+    line: int = 1
+    column: int = 1
+
+
+class Entry(BaseModel):
+    """One question and its answer."""
+
+    id: str
+    question: str
+    answer: str = ""
+    paragraphs: list[str] = Field(default_factory=list)
+    question_position: Position = Field(default_factory=Position)
+    answer_position: Position = Field(default_factory=Position)
+    end_line: int = 1
+    answer_anchors: list[Anchor] = Field(default_factory=list)
+    comments: list[Comment] = Field(default_factory=list)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+    def locate(self, offset: int) -> Position:
+        """Return the file position of character ``offset`` of the answer."""
+        anchors = self.answer_anchors
+        if not anchors:
+            return self.answer_position
+        keys = [a.offset for a in anchors]
+        index = max(0, bisect_right(keys, offset) - 1)
+        anchor = anchors[index]
+        return Position(line=anchor.line, column=anchor.column + max(0, offset - anchor.offset))
+
+
+class StrayText(BaseModel):
+    """Text that belongs to no entry (not a title, disclaimer or reference either)."""
+
+    text: str
+    line: int
+    column: int = 1
+
+
+class ParseProblem(BaseModel):
+    """A problem the parser met: a broken file, an undecodable byte, a wrong shape."""
+
+    kind: Literal["unreadable", "malformed", "encoding", "shape", "too-large"]
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+class Document(BaseModel):
+    """One parsed file."""
+
+    path: str
+    format: Format
+    title: str | None = None
+    title_line: int | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    reviewed: str | None = None
+    owner: str | None = None
+    disclaimer: str | None = None
+    disclaimer_line: int | None = None
+    references: list[Reference] = Field(default_factory=list)
+    references_line: int | None = None
+    entries: list[Entry] = Field(default_factory=list)
+    stray_text: list[StrayText] = Field(default_factory=list)
+    comments: list[Comment] = Field(default_factory=list)
+    problems: list[ParseProblem] = Field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+class Related(BaseModel):
+    """Another entry a finding is about."""
+
+    path: str
+    line: int
+    question: str | None = None
+
+
+class Finding(BaseModel):
+    """One problem found by one rule."""
+
+    rule: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    path: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    entry_id: str | None = None
+    question: str | None = None
+    related: list[Related] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list)
+    fingerprint: str | None = Field(
+        default=None,
+        description="Stable key of this finding: file, rule, entry and a hash of the matched text.",
+    )
+
+
+class Readability(BaseModel):
+    """Readability figures of a whole document."""
+
+    flesch_kincaid_grade: float | None = None
+    smog_index: float | None = None
+    flesch_reading_ease: float | None = None
+    words: int = 0
+    sentences: int = 0
+
+
+class DocumentSummary(BaseModel):
+    """Per-document line of the report."""
+
+    path: str
+    format: Format
+    entries: int
+    title: str | None = None
+    reviewed: str | None = None
+    readability: Readability | None = None
+
+
+class Tool(BaseModel):
+    name: str = "faq-lint"
+    version: str
+
+
+class Summary(BaseModel):
+    files: int
+    entries: int
+    findings: int
+    by_severity: dict[str, int]
+    by_category: dict[str, int]
+
+
+class Report(BaseModel):
+    """The JSON report (``schema_version`` 1 of the public contract)."""
+
+    schema_version: int = SCHEMA_VERSION
+    tool: Tool
+    summary: Summary
+    documents: list[DocumentSummary]
+    findings: list[Finding]

@@ -1,0 +1,99 @@
+"""Read a file's bytes and decode them to text, reporting what went wrong as data."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from faq_lint.models import ParseProblem
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class SourceText:
+    """A decoded file: its text (LF line ends, no BOM) and any problems met on the way."""
+
+    text: str
+    encoding: str = "utf-8"
+    problems: list[ParseProblem] = field(default_factory=list)
+    raw: bytes = b""
+
+
+class ParseError(Exception):
+    """A file that cannot be parsed; carries the parser's own line and column."""
+
+    def __init__(
+        self, message: str, line: int = 1, column: int = 1, kind: str = "malformed"
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = max(1, line)
+        self.column = max(1, column)
+        self.kind = kind
+
+
+def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read and decode ``path``.
+
+    Raises :class:`ParseError` for files that cannot be linted at all (missing,
+    unreadable, binary, too large, empty). Text in another encoding than UTF-8 is
+    decoded with a cp1252 fallback and reported as an ``encoding`` problem.
+    """
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", kind="unreadable") from exc
+    if size > max_bytes:
+        raise ParseError(
+            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size); not read",
+            kind="too-large",
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", kind="unreadable") from exc
+    return decode_bytes(data)
+
+
+def decode_bytes(data: bytes) -> SourceText:
+    """Decode file bytes to text with LF line ends; see :func:`read_source`."""
+    problems: list[ParseProblem] = []
+    if not data.strip():
+        raise ParseError("file is empty: there is nothing to lint", kind="shape")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, column = _line_of_offset(data, nul)
+        raise ParseError(
+            "file looks binary (it contains NUL bytes), not text", line, column, kind="unreadable"
+        )
+    encoding = "utf-8"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _line_of_offset(data, exc.start)
+        encoding = "cp1252"
+        text = data.decode("cp1252", errors="replace")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        problems.append(
+            ParseProblem(
+                kind="encoding",
+                message=(
+                    f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                    "read it as cp1252 - save it as UTF-8"
+                ),
+                line=line,
+                column=column,
+            )
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(text=text, encoding=encoding, problems=problems, raw=data)

@@ -1,0 +1,1 @@
+"""Text utilities shared by checks: sentences, words, readability formulas."""
