@@ -30,7 +30,11 @@ class RuleExample(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    content: str
+    content: str = ""
+    files: dict[str, str] = Field(
+        default_factory=dict,
+        description="Several files (name -> content) for corpus-wide rules, instead of content.",
+    )
     format: Format = "text"
     options: dict[str, Any] = Field(default_factory=dict)
     count: int | None = Field(
