@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from faq_lint import baseline as baselines
+from faq_lint import suppression
+from faq_lint.cache import ResultCache
 from faq_lint.config import Config, load_config
 from faq_lint.discovery import UsageError, discover
 from faq_lint.engine import (
@@ -14,11 +17,12 @@ from faq_lint.engine import (
     build_report,
     check_corpus,
     check_document,
+    document_summary,
     select_rules,
     sort_findings,
     validate_rule_options,
 )
-from faq_lint.models import Document, Finding, Report
+from faq_lint.models import Document, DocumentSummary, Finding, Report
 from faq_lint.parsers import parse_file
 
 
@@ -49,24 +53,30 @@ def lint(
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    baseline: str | bool | None = None,
+    cache: bool | None = None,
 ) -> Report:
     """Lint ``paths`` (files or folders; default: the configured paths).
 
     When paths are named, whole-corpus checks (duplicates, contradictions) still
     compare them with every file under the configured paths, and only findings
     that touch the named files are reported.
+
+    ``baseline``: a baseline file whose findings are not reported; None uses the
+    configured one, False none. ``cache``: reuse and keep per-file results under
+    the cache folder; None follows the configuration.
     """
     config = config or load_config()
     named_given = bool(paths)
     targets = discover(list(paths) if paths else configured_paths(config), config.exclude)
-    rules = select_rules(all_rules(config), config, select=select, ignore=ignore)
+    specs = all_rules(config)
+    rules = select_rules(specs, config, select=select, ignore=ignore)
     validate_rule_options(rules, config)
     ruleset = RuleSet.build(rules)
 
-    documents = parse_all(targets, config)
-    findings: list[Finding] = []
-    for document in documents:
-        findings.extend(check_document(document, ruleset))
+    use_cache = config.cache if cache is None else cache
+    store = ResultCache.open(config, rules) if use_cache else None
+    documents, findings, summaries, keys = _check_files(targets, config, ruleset, store)
 
     if ruleset.corpus:
         corpus = [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
@@ -75,15 +85,23 @@ def lint(
             context_files = _context_files(config, targets)
             corpus += [
                 d
-                for d in parse_all(context_files, config)
+                for d in _load_documents(context_files, config, store, keys)
                 if not any(p.kind != "encoding" for p in d.problems)
             ]
             named = set(targets)
-        findings.extend(check_corpus(corpus, ruleset, named))
+        findings.extend(_corpus_findings(corpus, ruleset, named, store, keys))
 
+    known = {key for spec in specs for key in (spec.code, spec.name)}
+    findings = suppression.apply(findings, documents, rules, known)
     findings = apply_per_file_ignores(findings, config)
+    findings = _without_baseline(findings, config, baseline)
     findings = sort_findings(findings, targets)
-    return build_report(documents, findings)
+    report = build_report(documents, findings, summaries)
+    # For renderers that quote the answers and explain the rules (HTML); never serialised.
+    report._documents = documents
+    report._rules = [rule.spec for rule in rules]
+    report._target_grade = config.target_grade
+    return report
 
 
 def _context_files(config: Config, targets: Sequence[str]) -> list[str]:
@@ -94,3 +112,77 @@ def _context_files(config: Config, targets: Sequence[str]) -> list[str]:
         return []
     named = {os.path.realpath(t) for t in targets}
     return [p for p in every if os.path.realpath(p) not in named]
+
+
+def _check_files(
+    paths: Sequence[str], config: Config, ruleset: RuleSet, store: ResultCache | None
+) -> tuple[list[Document], list[Finding], list[DocumentSummary], dict[str, str | None]]:
+    """Parse each file and run the per-entry and per-document rules, or take both from the cache."""
+    documents: list[Document] = []
+    findings: list[Finding] = []
+    summaries: list[DocumentSummary] = []
+    keys: dict[str, str | None] = {}
+    for path in paths:
+        key = store.file_key(path) if store else None
+        keys[path] = key
+        cached = store.load_file(key) if store and key else None
+        if cached is not None:
+            document, found, summary = cached.document, cached.findings, cached.summary
+        else:
+            document = parse_file(path, max_bytes=config.max_file_size)
+            found = check_document(document, ruleset)
+            summary = document_summary(document)
+            if store and key:
+                store.store_file(key, document, found, summary)
+        documents.append(document)
+        findings.extend(found)
+        summaries.append(summary)
+    return documents, findings, summaries, keys
+
+
+def _load_documents(
+    paths: Sequence[str], config: Config, store: ResultCache | None, keys: dict[str, str | None]
+) -> list[Document]:
+    """Documents for context only (corpus checks): from the cache when it has them."""
+    documents: list[Document] = []
+    for path in paths:
+        key = store.file_key(path) if store else None
+        keys[path] = key
+        cached = store.load_file(key) if store and key else None
+        documents.append(
+            cached.document if cached else parse_file(path, max_bytes=config.max_file_size)
+        )
+    return documents
+
+
+def _corpus_findings(
+    corpus: list[Document],
+    ruleset: RuleSet,
+    named: set[str] | None,
+    store: ResultCache | None,
+    keys: dict[str, str | None],
+) -> list[Finding]:
+    """Whole-corpus findings; reused as they are when not one file of the corpus changed."""
+    corpus_keys = [keys.get(d.path) for d in corpus]
+    if store is None or any(k is None for k in corpus_keys):
+        return check_corpus(corpus, ruleset, named)
+    key = store.corpus_key([k for k in corpus_keys if k], named)
+    cached = store.load_corpus(key)
+    if cached is not None:
+        return cached
+    found = check_corpus(corpus, ruleset, named)
+    store.store_corpus(key, found)
+    return found
+
+
+def _without_baseline(
+    findings: list[Finding], config: Config, baseline: str | bool | None
+) -> list[Finding]:
+    if baseline is False:
+        return findings
+    path = baselines.resolve(
+        baseline if isinstance(baseline, str) else None, config.baseline, config.root
+    )
+    if path is None:
+        return findings
+    return baselines.apply(findings, baselines.load(path))

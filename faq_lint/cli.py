@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Sequence
 
 from faq_lint import __version__
+from faq_lint.config import Config
 from faq_lint.models import SEVERITY_RANK, Report
 from faq_lint.render import RENDERERS
 
@@ -53,6 +54,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=["error", "warning", "info"], default=None,
         help="lowest severity that makes the exit status 1 (default warning)",
     )
+    parser.add_argument(
+        "--statistics", action="store_true",
+        help="print how many findings each rule made instead of the findings",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list every rule (--format json for JSON)"
+    )
+    parser.add_argument("--explain", metavar="CODE", help="show a rule's documentation")
+    parser.add_argument(
+        "--baseline", metavar="FILE",
+        help="report only findings not recorded in this baseline file (default: config 'baseline')",
+    )
+    parser.add_argument(
+        "--write-baseline", metavar="FILE",
+        help="record today's findings in FILE (a baseline for --baseline) and exit 0",
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="ignore the configured baseline: report all"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
     parser.add_argument("--version", action="version", version=f"faq-lint {__version__}")
     return parser
 
@@ -82,25 +105,64 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    from faq_lint import baseline as baselines
     from faq_lint.api import lint
     from faq_lint.config import ConfigError, load_config
     from faq_lint.discovery import UsageError
     from faq_lint.render import renderer
+    from faq_lint.render.statistics import render_statistics
     from faq_lint.rulepack import RulePackError
 
     args = build_parser().parse_args(argv)
     try:
         config = load_config(args.config)
-        report = lint(args.paths or None, config, select=args.select, ignore=args.ignore)
-        text = renderer(args.format)(report)
+        if args.list_rules or args.explain:
+            return _rule_docs(args, config)
+        report = lint(
+            args.paths or None,
+            config,
+            select=args.select,
+            ignore=args.ignore,
+            baseline=False if args.no_baseline or args.write_baseline else args.baseline,
+            cache=False if args.no_cache else None,
+        )
+        if args.write_baseline:
+            count = baselines.write(args.write_baseline, report.findings, config.root)
+            sys.stderr.write(f"faq-lint: wrote {count} findings to {args.write_baseline}\n")
+            return EXIT_OK
+        if args.statistics:
+            text = render_statistics(report, args.format)
+        else:
+            text = renderer(args.format)(report)
         write_output(text, args.output)
-    except (ConfigError, UsageError, RulePackError) as exc:
+    except (ConfigError, UsageError, RulePackError, baselines.BaselineError) as exc:
         sys.stderr.write(f"faq-lint: error: {exc}\n")
         return EXIT_USAGE
     except OSError as exc:
         sys.stderr.write(f"faq-lint: error: {exc.filename or ''}: {exc.strerror or exc}\n")
         return EXIT_USAGE
     return exit_status(report, args.fail_on or config.fail_on)
+
+
+def _rule_docs(args: argparse.Namespace, config: Config) -> int:
+    """``--list-rules`` and ``--explain CODE``: documentation from the rule packs."""
+    from faq_lint import docs
+    from faq_lint.engine import all_rules
+
+    specs = all_rules(config)
+    if args.explain:
+        spec = docs.find_rule(specs, args.explain)
+        if spec is None:
+            sys.stderr.write(
+                f"faq-lint: error: there is no rule {args.explain}; "
+                "'faq-lint --list-rules' lists every rule\n"
+            )
+            return EXIT_USAGE
+        write_output(docs.explain(spec), args.output)
+        return EXIT_OK
+    text = docs.rules_json(specs) if args.format == "json" else docs.list_rules(specs)
+    write_output(text, args.output)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -133,7 +133,31 @@ def config_from_table(table: dict[str, Any], source: Path | None) -> Config:
         ) from exc
     config.source = str(source) if source else None
     config.root = str(source.parent) if source else os.getcwd()
+    if source is not None:
+        _refuse_outside_paths(config, source)
     return config
+
+
+# Keys naming files or folders that faq-lint reads or writes. From a configuration file
+# they must stay inside the project (the file's folder), so that linting a checkout
+# cannot read or write elsewhere; ``paths`` is checked when it is used (api.py).
+_PATH_KEYS = ("rule_packs", "words", "cache_dir", "baseline")
+
+
+def _refuse_outside_paths(config: Config, source: Path) -> None:
+    root = os.path.realpath(config.root)
+    for name in _PATH_KEYS:
+        value = getattr(config, name)
+        for path in value if isinstance(value, list) else [value]:
+            if path is None:
+                continue
+            where = os.path.realpath(os.path.join(config.root, path))
+            if os.path.commonpath([where, root]) != root:
+                key = _kebab(name)
+                raise ConfigError(
+                    f"{source}:{_line_of_key(source, key)}: '{key}' names '{path}', which is "
+                    "outside the project; keep it inside the folder of this configuration file"
+                )
 
 
 def load_config(explicit: str | None = None, start: str | Path | None = None) -> Config:

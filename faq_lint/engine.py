@@ -11,12 +11,13 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from faq_lint import __version__
-from faq_lint.checks.base import Hit, Rule, load_check, scope_of
+from faq_lint.checks.base import CHECK_KINDS, Hit, Rule, load_check, scope_of
 from faq_lint.config import Config
 from faq_lint.models import (
     CATEGORIES,
@@ -30,7 +31,8 @@ from faq_lint.models import (
     Summary,
     Tool,
 )
-from faq_lint.rulepack import RuleSpec, load_rules
+from faq_lint.rulepack import RulePackError, RuleSpec, load_rules
+from faq_lint.safety import INTERNAL_ERROR, internal_error
 
 
 def _matches(spec: RuleSpec, selectors: Iterable[str]) -> bool:
@@ -93,6 +95,20 @@ def validate_rule_options(rules: Sequence[Rule], config: Config) -> None:
                 )
 
 
+def key_path(path: str, root: str | None) -> str:
+    """``path`` relative to the project root with ``/`` separators, however it was written.
+
+    Keeps fingerprints (and so baselines) the same whether a file was named as
+    ``data/a.txt``, ``./data/a.txt`` or by its absolute path, from any folder.
+    """
+    if path and root:
+        absolute = os.path.abspath(path)
+        base = os.path.abspath(root)
+        if os.path.commonpath([absolute, base]) == base:
+            path = os.path.relpath(absolute, base)
+    return os.path.normpath(path).replace(os.sep, "/") if path else path
+
+
 def fingerprint(path: str, rule: str, question: str | None, matched: str) -> str:
     """A key that survives edits elsewhere on the page: file, rule, entry, matched text."""
     digest = hashlib.sha256()
@@ -136,7 +152,12 @@ def to_finding(hit: Hit, rule: Rule, document: Document | None) -> Finding:
         question=question,
         related=hit.related,
         suggestions=hit.suggestions,
-        fingerprint=fingerprint(path, rule.spec.code, question, hit.matched),
+        fingerprint=fingerprint(
+            key_path(path, getattr(rule.project, "root", None)),
+            rule.spec.code,
+            question,
+            hit.matched,
+        ),
     )
 
 
@@ -152,14 +173,43 @@ class RuleSet:
     def build(cls, rules: Sequence[Rule]) -> RuleSet:
         grouped = cls()
         for rule in rules:
-            module = load_check(rule.spec.check)
+            try:
+                module = load_check(rule.spec.check)
+            except KeyError:
+                raise RulePackError(
+                    f"{rule.spec.pack_dir}: rule {rule.spec.code} uses the check kind "
+                    f"'{rule.spec.check}', which faq-lint does not have "
+                    f"(known kinds: {', '.join(sorted(CHECK_KINDS))})"
+                ) from None
             scope = scope_of(module)
+            validate = getattr(module, "validate_rule", None)
+            if validate is not None:  # a check may refuse bad options before the run
+                validate(rule)
             getattr(grouped, scope).append((rule, getattr(module, f"check_{scope}")))
         return grouped
 
 
 def check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
-    """Run the per-entry and per-document rules on one document."""
+    """Run the per-entry and per-document rules on one document.
+
+    Should a check fail on some strange content, the file gets a broken-file finding
+    saying so and the run goes on with the other files.
+    """
+    try:
+        return _check_document(document, ruleset)
+    except RulePackError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the run
+        document.problems.append(internal_error(exc))
+        return [
+            to_finding(hit, rule, document)
+            for rule, function in ruleset.document
+            if rule.spec.check == "parse-problem"
+            for hit in function(document, rule)  # type: ignore[operator]
+        ]
+
+
+def _check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
     broken = any(p.kind != "encoding" for p in document.problems)
     for rule, function in ruleset.document:
@@ -180,7 +230,17 @@ def check_corpus(
     """Run whole-corpus rules; with ``named``, keep only findings touching those files."""
     findings: list[Finding] = []
     for rule, function in ruleset.corpus:
-        for hit in function(documents, rule):  # type: ignore[operator]
+        try:
+            hits = list(function(documents, rule))  # type: ignore[operator]
+        except RulePackError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - keep every other rule's findings
+            sys.stderr.write(
+                f"faq-lint: {INTERNAL_ERROR} in rule {rule.spec.code} ({type(exc).__name__}: "
+                f"{exc}); its findings are missing - please report this\n"
+            )
+            continue
+        for hit in hits:
             finding = to_finding(hit, rule, hit.document)
             if named is not None:
                 finding = _anchor_in(finding, named)
@@ -267,11 +327,17 @@ def document_summary(document: Document) -> DocumentSummary:
     )
 
 
-def build_report(documents: Sequence[Document], findings: list[Finding]) -> Report:
+def build_report(
+    documents: Sequence[Document],
+    findings: list[Finding],
+    summaries: Sequence[DocumentSummary | None] | None = None,
+) -> Report:
+    """The report; ``summaries`` (from the result cache) spare recomputing a document's line."""
+    known = list(summaries) if summaries is not None else [None] * len(documents)
     return Report(
         tool=Tool(version=__version__),
         summary=summarize(documents, findings),
-        documents=[document_summary(d) for d in documents],
+        documents=[s or document_summary(d) for d, s in zip(documents, known, strict=True)],
         findings=findings,
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = 1
 
@@ -223,3 +223,9 @@ class Report(BaseModel):
     summary: Summary
     documents: list[DocumentSummary]
     findings: list[Finding]
+
+    # Never serialised (not part of the JSON contract): what renderers that show more
+    # than the findings (the HTML report) need. Set by ``api.lint``; empty otherwise.
+    _documents: list[Document] = PrivateAttr(default_factory=list)  # the parsed files
+    _rules: list[Any] = PrivateAttr(default_factory=list)  # RuleSpec of the rules in force
+    _target_grade: float | None = PrivateAttr(default=None)  # the project's reading target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 
 from faq_lint.models import ParseProblem
@@ -46,21 +47,48 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     unreadable, binary, too large, empty). Text in another encoding than UTF-8 is
     decoded with a cp1252 fallback and reported as an ``encoding`` problem.
     """
+    return decode_bytes(read_bytes(path, max_bytes))
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, never more than ``max_bytes`` of them.
+
+    Raises :class:`ParseError` when the file is missing, unreadable, not an ordinary
+    file (a FIFO would block the run, a device never end) or over ``max_bytes``.
+    """
     try:
-        size = os.path.getsize(path)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open file
+        # then tells what it really is, with no gap for it to be swapped in between.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", kind="unreadable") from exc
-    if size > max_bytes:
-        raise ParseError(
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size); not read",
-            kind="too-large",
-        )
     try:
-        with open(path, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ParseError(
+                "this is not an ordinary file (it is a pipe, socket or device), so it was not read",
+                kind="unreadable",
+            )
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        with os.fdopen(descriptor, "rb") as handle:
+            descriptor = -1
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", kind="unreadable") from exc
-    return decode_bytes(data)
+    finally:
+        if descriptor != -1:
+            os.close(descriptor)
+    if len(data) > max_bytes:  # the file grew after it was measured
+        raise _too_large(len(data), max_bytes)
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> ParseError:
+    return ParseError(
+        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size); not read",
+        kind="too-large",
+    )
 
 
 def decode_bytes(data: bytes) -> SourceText:

@@ -13,6 +13,7 @@ from importlib import import_module
 
 from faq_lint.models import Document, Format, ParseProblem
 from faq_lint.reading import DEFAULT_MAX_BYTES, ParseError, read_source
+from faq_lint.safety import display_path, internal_error, may_hold_surrogates, scrub_model
 
 # extension -> (format, "module:function"); modules load only when a file needs them.
 PARSERS: dict[str, tuple[Format, str]] = {
@@ -58,12 +59,13 @@ def parse_text_as(text: str, path: str, fmt: Format | None = None) -> Document:
 def parse_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and parse one file; problems become :class:`ParseProblem` records."""
     fmt = format_of(path) or "text"
+    shown = display_path(path)  # a file name that is not UTF-8 still gets a report line
     try:
         source = read_source(path, max_bytes=max_bytes)
-        document = parse_text_as(source.text, path, fmt)
+        document = parse_text_as(source.text, shown, fmt)
     except ParseError as exc:
         return Document(
-            path=path,
+            path=shown,
             format=fmt,
             problems=[
                 ParseProblem(
@@ -76,10 +78,14 @@ def parse_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         )
     except RecursionError:
         return Document(
-            path=path,
+            path=shown,
             format=fmt,
             problems=[ParseProblem(kind="malformed", message="file is nested too deeply to read")],
         )
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the whole run
+        return Document(path=shown, format=fmt, problems=[internal_error(exc)])
+    if may_hold_surrogates(source.text):
+        scrub_model(document)  # JSON/YAML "\ud800" escapes: unwritable as UTF-8
     document.problems[:0] = source.problems
     document.encoding = source.encoding
     return document

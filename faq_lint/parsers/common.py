@@ -86,9 +86,7 @@ def build_entry(
         texts.append("\n".join(lines))
     first = paragraphs[0][0] if paragraphs else None
     last = paragraphs[-1][-1] if paragraphs else None
-    answer_position = (
-        Position(line=first.line, column=first.column) if first else question_position
-    )
+    answer_position = Position(line=first.line, column=first.column) if first else question_position
     return Entry(
         id=entry_id or ids.make(question),
         question=question,

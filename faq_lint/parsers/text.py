@@ -1,42 +1,59 @@
 """Plain-text FAQ pages: a question line, then answer paragraphs.
 
 Real pages are messier than the seed page: answers contain lines that end in
-``?``, some questions have no ``?`` at all and answers carry sub-headings. The
-parser therefore decides by layout: a question is a block of one line that reads
-like a question (ends in ``?`` or opens like one and has no closing full stop)
-and that is followed by prose rather than by another question.
+``?`` (a list of questions to ask your doctor, a restated question), some
+questions have no ``?`` at all ("Do you have information about X"), answers carry
+sub-headings ("Massage therapy"), and pages may have a title line, ``Q:``/``A:``
+prefixes, numbered questions and a closing numbered list of references.
+
+The parser therefore decides by layout, not only by the ``?``:
+
+- a question is a block (lines between blank lines) of one line that reads like
+  a question, or a block that opens with ``Q:``; a question without ``?`` counts
+  only when prose follows it;
+- questions that follow a line ending in ``:`` ("Your doctor may ask:") are a list
+  inside the answer, not new entries;
+- when a page's questions share a style (``Q:`` prefixes, numbers, or the
+  ``What is X ?`` spacing), lines of another style are part of the answers.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from faq_lint.models import Comment, Document, Position, Reference, StrayText
 from faq_lint.parsers.common import IdMaker, SourceLine, build_entry
+from faq_lint.parsers.layout import (
+    ANSWER_PREFIX,
+    INFO_REQUEST,
+    MAX_QUESTION_CHARS,
+    NUMBER_PREFIX,
+    QUESTION_PREFIX,
+    REFERENCE_HEADING,
+    looks_like_citation,
+    looks_like_question,
+    parse_reference_item,
+    reads_like_disclaimer,
+    starts_like_disclaimer,
+    strip_disclaimer_label,
+    strong_question,
+)
 
-QUESTION_OPENERS = re.compile(
-    r"^(?:q[.:]\s*)?(?:what|what's|whats|how|why|when|where|who|whom|whose|which|can|could|"
-    r"do|does|did|is|are|was|were|should|shall|will|would|may|might|must|has|have|"
-    r"am|isn't|aren't|don't|doesn't|can't|if)\b",
-    re.IGNORECASE,
-)
-INFO_REQUEST = re.compile(r"^(?:do you have information about|tell me about)\b", re.IGNORECASE)
+__all__ = ["Block", "looks_like_question", "parse_text", "question_indexes"]
+
 DIRECTIVE = re.compile(r"^\s*#\s*faq-lint\s*:", re.IGNORECASE)
-REFERENCE_HEADING = re.compile(
-    r"^\s*(?:#+\s*)?(references|sources|bibliography|citations|further reading)\s*:?\s*$",
-    re.IGNORECASE,
-)
-REFERENCE_ITEM = re.compile(r"^\s*(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(\S.*)$")
-DISCLAIMER_OPENER = re.compile(r"^\s*(?:medical\s+)?disclaimer\s*[:.-]", re.IGNORECASE)
-MAX_QUESTION_CHARS = 250
+MAX_TITLE_CHARS = 120
 
 
 @dataclass
 class Block:
-    """Consecutive non-blank lines."""
+    """Consecutive non-blank lines, and the question it opens with, if any."""
 
     lines: list[SourceLine]
+    question: list[SourceLine] | None = None
+    style: str = ""  # prefixed | numbered | spaced | plain | attached
+    rest: list[SourceLine] = field(default_factory=list)
 
     @property
     def first(self) -> SourceLine:
@@ -46,21 +63,52 @@ class Block:
     def single(self) -> bool:
         return len(self.lines) == 1
 
-
-def looks_like_question(line: str) -> bool:
-    """Whether one line reads like a question heading."""
-    text = line.strip()
-    if not text or len(text) > MAX_QUESTION_CHARS:
-        return False
-    if text.endswith("?"):
-        return True
-    if text[-1] in ".!:;,":
-        return False
-    return bool(QUESTION_OPENERS.match(text) or INFO_REQUEST.match(text))
+    @property
+    def question_text(self) -> str:
+        return " ".join(sl.text for sl in self.question or [])
 
 
-def _strong_question(line: str) -> bool:
-    return line.rstrip().endswith("?")
+def _cut(source: SourceLine, start: int) -> SourceLine:
+    """The line from character ``start`` on (a prefix removed)."""
+    return SourceLine(text=source.text[start:], line=source.line, column=source.column + start)
+
+
+def _strip_answer_prefix(lines: list[SourceLine]) -> list[SourceLine]:
+    if lines:
+        match = ANSWER_PREFIX.match(lines[0].text)
+        if match:
+            return [_cut(lines[0], match.end()), *lines[1:]]
+    return lines
+
+
+def _analyze(block: Block) -> None:
+    """Find the question a block opens with (sets ``question``, ``style``, ``rest``)."""
+    first = block.first
+    prefix = QUESTION_PREFIX.match(first.text)
+    if prefix:
+        question = [_cut(first, prefix.end())]
+        rest: list[SourceLine] = []
+        for source in block.lines[1:]:
+            if rest or ANSWER_PREFIX.match(source.text):
+                rest.append(source)
+            else:
+                question.append(source)
+        if len(" ".join(sl.text for sl in question)) <= 2 * MAX_QUESTION_CHARS:
+            block.question, block.style, block.rest = question, "prefixed", rest
+        return
+    number = NUMBER_PREFIX.match(first.text)
+    head = _cut(first, number.end()) if number else first
+    if block.single:
+        if looks_like_question(head.text):
+            block.question = [head]
+            if number:
+                block.style = "numbered"
+            else:
+                block.style = "spaced" if head.text.endswith(" ?") else "plain"
+        return
+    if strong_question(head.text) and len(head.text) <= MAX_QUESTION_CHARS:
+        block.question, block.style = [head], "attached"
+        block.rest = block.lines[1:]
 
 
 def _blocks(lines: list[str]) -> tuple[list[Block], list[Comment]]:
@@ -69,7 +117,10 @@ def _blocks(lines: list[str]) -> tuple[list[Block], list[Comment]]:
     current: list[SourceLine] = []
     for number, raw in enumerate(lines, start=1):
         if DIRECTIVE.match(raw):
-            comments.append(Comment(text=raw.strip().lstrip("#").strip(), line=number))
+            lead = len(raw) - len(raw.lstrip())
+            comments.append(
+                Comment(text=raw.strip().lstrip("#").strip(), line=number, column=lead + 1)
+            )
             continue
         if not raw.strip():
             if current:
@@ -84,101 +135,170 @@ def _blocks(lines: list[str]) -> tuple[list[Block], list[Comment]]:
     return blocks, comments
 
 
-def _question_indexes(blocks: list[Block]) -> list[int]:
+def _dominant_style(blocks: list[Block], candidates: list[int]) -> str | None:
+    """``prefixed`` or ``numbered`` when the page marks its questions that way."""
+    styles = [blocks[i].style for i in candidates]
+    for style in ("prefixed", "numbered"):
+        count = styles.count(style)
+        enough = count >= 2 or (count == 1 and len(styles) == 1)
+        if enough and (style == "prefixed" or count * 2 >= len(styles)):
+            return style
+    return None
+
+
+def question_indexes(blocks: list[Block]) -> list[int]:
     """Pick the blocks that start entries."""
-    candidates = [
-        i for i, block in enumerate(blocks) if block.single and looks_like_question(block.first.text)
-    ]
-    chosen: list[int] = []
+    for block in blocks:
+        _analyze(block)
+    candidates = [i for i, b in enumerate(blocks) if b.question is not None]
+    dominant = _dominant_style(blocks, candidates)
+    if dominant:
+        candidates = [i for i in candidates if blocks[i].style == dominant]
+    else:
+        separate = [i for i in candidates if blocks[i].style != "attached"]
+        if any(strong_question(blocks[i].question_text) for i in separate):
+            candidates = separate
+
+    # Questions right after a line ending in ":" ("Your doctor may ask:") are a
+    # list inside the answer, and so are the questions that directly follow them.
+    # A question without "?" inside such a list of short lines ("People at risk
+    # include those who:" ... "Have heart problems") is a list item too.
+    kept: list[int] = []
+    listed: set[int] = set()
     candidate_set = set(candidates)
-    for i in candidates:
-        text = blocks[i].first.text
-        nxt = i + 1
-        if not _strong_question(text):
+    in_list = False
+    for i, block in enumerate(blocks):
+        if i in candidate_set and block.style != "prefixed" and kept:
+            after_colon = blocks[i - 1].lines[-1].text.endswith(":") or (i - 1 in listed)
+            weak = not strong_question(block.question_text) and not INFO_REQUEST.match(
+                block.question_text
+            )
+            if after_colon or (in_list and weak):
+                listed.add(i)
+                continue
+        if i in candidate_set:
+            kept.append(i)
+            in_list = False
+        elif block.lines[-1].text.endswith(":"):
+            in_list = True
+        elif not block.single:
+            in_list = False
+    candidate_set = set(kept)
+
+    chosen: list[int] = []
+    for i in kept:
+        text = blocks[i].question_text
+        if not strong_question(text) and not blocks[i].rest and blocks[i].style != "prefixed":
             # Without "?" a line is a question only if prose follows it.
-            follows_prose = nxt < len(blocks) and nxt not in candidate_set
-            if not follows_prose:
+            nxt = i + 1
+            if nxt >= len(blocks) or nxt in candidate_set:
                 continue
         chosen.append(i)
+
     # An answer line that ends in "?" and is followed by more prose of the same
-    # answer can still look like a question. When a page's questions share a
-    # style (for example "What is (are) X ?" with a space before "?"), prefer it.
+    # answer can still look like a question. When a page's questions share the
+    # "What is (are) X ?" style, with a space before "?", prefer that style.
     if len(chosen) >= 3:
-        spaced = [blocks[i].first.text.endswith(" ?") for i in chosen]
+        spaced = [blocks[i].question_text.endswith(" ?") for i in chosen]
         if sum(spaced) >= 0.8 * len(spaced) and sum(spaced) < len(spaced):
             chosen = [
                 i
                 for i in chosen
-                if blocks[i].first.text.endswith(" ?")
-                or not _strong_question(blocks[i].first.text)
+                if blocks[i].question_text.endswith(" ?")
+                or not strong_question(blocks[i].question_text)
             ]
     return chosen
+
+
+def _reference_of(source: SourceLine) -> Reference | None:
+    parsed = parse_reference_item(source.text)
+    if parsed is None:
+        return None
+    marker, text = parsed
+    return Reference(marker=marker, text=text, line=source.line, column=source.column)
 
 
 def _split_trailing_references(
     blocks: list[Block],
 ) -> tuple[list[Block], list[Reference], int | None]:
-    """Take a closing references section (heading or numbered list) off the page."""
-    references: list[Reference] = []
-    heading_line: int | None = None
-    cut = len(blocks)
+    """Take a closing references section (a heading, or a numbered list of citations) off."""
+    heading_index: int | None = None
     for index in range(len(blocks) - 1, -1, -1):
-        block = blocks[index]
-        if REFERENCE_HEADING.match(block.first.text):
-            cut = index
-            heading_line = block.first.line
+        if REFERENCE_HEADING.match(blocks[index].first.text):
+            heading_index = index
             break
-    if heading_line is None:
-        # A trailing block whose every line is a numbered item.
-        index = len(blocks) - 1
-        while index >= 0 and all(REFERENCE_ITEM.match(sl.text) for sl in blocks[index].lines):
+    if heading_index is not None:
+        cut = heading_index
+    else:
+        # Trailing blocks whose every line is a numbered item that reads like a citation.
+        index = len(blocks)
+        while index > 0 and all(parse_reference_item(sl.text) for sl in blocks[index - 1].lines):
             index -= 1
-        if index < len(blocks) - 1 and index >= 0:
-            cut = index + 1
-            heading_line = blocks[cut].first.line
-    if cut == len(blocks):
-        return blocks, references, None
-    for block in blocks[cut:]:
-        for source in block.lines:
-            if REFERENCE_HEADING.match(source.text):
-                continue
-            match = REFERENCE_ITEM.match(source.text)
-            if match:
-                marker = next(g for g in match.groups()[:3] if g)
-                references.append(
-                    Reference(
-                        marker=marker, text=match.group(4), line=source.line, column=source.column
-                    )
-                )
-            elif references:
+        items = [sl for block in blocks[index:] for sl in block.lines]
+        if index == len(blocks) or index == 0:
+            return blocks, [], None
+        if sum(looks_like_citation(sl.text) for sl in items) * 2 < len(items):
+            return blocks, [], None
+        cut = index
+    references: list[Reference] = []
+    for position, block in enumerate(blocks[cut:]):
+        for l_index, source in enumerate(block.lines):
+            if position == 0 and l_index == 0 and heading_index is not None:
+                rest = REFERENCE_HEADING.match(source.text)
+                if rest:
+                    continue
+            reference = _reference_of(source)
+            if reference is not None:
+                references.append(reference)
+            elif references and l_index > 0:
                 references[-1].text += " " + source.text
             else:
                 references.append(
                     Reference(marker="", text=source.text, line=source.line, column=source.column)
                 )
-    return blocks[:cut], references, heading_line
+    return blocks[:cut], references, blocks[cut].first.line
+
+
+def _disclaimer_block(block: Block) -> bool:
+    text = " ".join(sl.text for sl in block.lines)
+    return starts_like_disclaimer(text) or reads_like_disclaimer(text)
 
 
 def parse_text(text: str, path: str) -> Document:
     """Parse a plain-text FAQ page."""
     blocks, comments = _blocks(text.split("\n"))
+    disclaimer: Block | None = None
+    if len(blocks) > 2 and starts_like_disclaimer(blocks[-1].first.text):
+        disclaimer = blocks.pop()
     blocks, references, references_line = _split_trailing_references(blocks)
+    starts = question_indexes(blocks)
+    if disclaimer is None and blocks and starts:
+        last = blocks[-1]
+        # A closing disclaimer, but never the only answer paragraph of the last question.
+        keeps_answer = len(blocks) - 1 > starts[-1] + 1 or (
+            len(blocks) - 1 == starts[-1] + 1 and bool(blocks[starts[-1]].rest)
+        )
+        if keeps_answer and _disclaimer_block(last):
+            disclaimer = blocks.pop()
     document = Document(
         path=path,
         format="text",
         references=references,
         references_line=references_line,
-        comments=comments,
     )
-    if blocks and DISCLAIMER_OPENER.match(blocks[-1].first.text):
-        closing = blocks.pop()
-        document.disclaimer = " ".join(sl.text for sl in closing.lines)
-        document.disclaimer_line = closing.first.line
-    starts = _question_indexes(blocks)
+    if disclaimer is not None:
+        document.disclaimer = strip_disclaimer_label(" ".join(sl.text for sl in disclaimer.lines))
+        document.disclaimer_line = disclaimer.first.line
+
     ids = IdMaker()
     first_start = starts[0] if starts else len(blocks)
     for index, block in enumerate(blocks[:first_start]):
-        if index == 0 and block.single and first_start > 0 and len(block.first.text) < 120:
+        if (
+            index == 0
+            and block.single
+            and len(block.first.text) <= MAX_TITLE_CHARS
+            and block.first.text[-1] not in ".!?;,"
+        ):
             document.title = block.first.text
             document.title_line = block.first.line
             continue
@@ -189,27 +309,34 @@ def parse_text(text: str, path: str) -> Document:
                 column=block.first.column,
             )
         )
+    tail = min(
+        (n for n in (references_line, document.disclaimer_line) if n is not None), default=10**9
+    )
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
-        question = blocks[start].first
+        block = blocks[start]
+        question_lines = block.question or [block.first]
         answer_lines: list[SourceLine | None] = []
-        for block in blocks[start + 1 : end]:
+        if block.rest:
+            answer_lines.extend(_strip_answer_prefix(block.rest))
+        for index, following in enumerate(blocks[start + 1 : end]):
             if answer_lines:
                 answer_lines.append(None)
-            answer_lines.extend(block.lines)
-        entry_comments = [
-            c
-            for c in comments
-            if question.line <= c.line
-            and (end >= len(blocks) or c.line < blocks[end].first.line)
-        ]
+            lines = following.lines
+            if index == 0 and not block.rest:
+                lines = _strip_answer_prefix(lines)
+            answer_lines.extend(lines)
+        first_line = question_lines[0].line
+        last_line = blocks[end].first.line if end < len(blocks) else tail
         document.entries.append(
             build_entry(
                 ids,
-                question.text,
-                Position(line=question.line, column=question.column),
+                " ".join(sl.text for sl in question_lines),
+                Position(line=question_lines[0].line, column=question_lines[0].column),
                 answer_lines,
-                comments=entry_comments,
+                comments=[c for c in comments if first_line <= c.line < last_line],
             )
         )
+    in_entries = {id(c) for e in document.entries for c in e.comments}
+    document.comments = [c for c in comments if id(c) not in in_entries]
     return document

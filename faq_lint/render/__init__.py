@@ -11,6 +11,9 @@ from faq_lint.models import Report
 RENDERERS: dict[str, str] = {
     "text": "faq_lint.render.text:render_text",
     "json": "faq_lint.render.json_report:render_json",
+    "sarif": "faq_lint.render.sarif:render_sarif",
+    "github": "faq_lint.render.github:render_github",
+    "html": "faq_lint.render.html:render_html",
 }
 
 

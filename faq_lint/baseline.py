@@ -1,0 +1,132 @@
+"""Baselines: adopt faq-lint on existing content without fixing every old problem first.
+
+``faq-lint --write-baseline FILE PATHS`` records today's findings; ``--baseline FILE``
+(or the ``baseline`` configuration key) then reports only findings that are not in it.
+
+A finding is recognised by its fingerprint: a hash of the file (relative to the
+project root), the rule, the entry's question and the text the finding is about
+(see :func:`faq_lint.engine.fingerprint`). Line numbers are not part of it, so
+adding or moving entries elsewhere on the page keeps the baseline valid. The same
+problem twice in one entry is recorded twice, and a baseline entry silences one
+finding only.
+
+The file is JSON meant for review: one object per finding (path, rule, question,
+fingerprint, message), sorted, two-space indented, so a diff shows exactly which
+problems were accepted or fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from faq_lint.engine import key_path
+from faq_lint.models import Finding
+
+BASELINE_VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or is not a faq-lint baseline."""
+
+
+class BaselineEntry(BaseModel):
+    path: str
+    rule: str
+    question: str | None = None
+    fingerprint: str
+    message: str = ""
+
+
+class Baseline(BaseModel):
+    baseline_version: int = BASELINE_VERSION
+    tool: str = "faq-lint"
+    findings: list[BaselineEntry] = Field(default_factory=list)
+
+
+def _sort_key(entry: BaselineEntry) -> tuple[str, str, str, str, str]:
+    return (entry.path, entry.rule, entry.question or "", entry.fingerprint, entry.message)
+
+
+def _key(finding: Finding) -> tuple[str, str]:
+    return (finding.rule, finding.fingerprint or "")
+
+
+def from_findings(findings: Sequence[Finding], root: str | None = None) -> Baseline:
+    """A baseline of ``findings`` (paths made relative to the project root)."""
+    entries = [
+        BaselineEntry(
+            path=key_path(f.path, root),
+            rule=f.rule,
+            question=f.question,
+            fingerprint=f.fingerprint or "",
+            message=f.message,
+        )
+        for f in findings
+    ]
+    return Baseline(findings=sorted(entries, key=_sort_key))
+
+
+def dumps(baseline: Baseline) -> str:
+    data: dict[str, Any] = baseline.model_dump()
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write(path: str, findings: Sequence[Finding], root: str | None = None) -> int:
+    """Write the baseline of ``findings`` to ``path`` atomically; return how many it holds."""
+    from faq_lint.cli import write_output
+
+    baseline = from_findings(findings, root)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    write_output(dumps(baseline), path)
+    return len(baseline.findings)
+
+
+def load(path: str) -> Baseline:
+    """Read a baseline file; a missing or malformed one is a :class:`BaselineError`."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
+    except FileNotFoundError as exc:
+        raise BaselineError(
+            f"{path}: baseline file does not exist; create it with "
+            f"'faq-lint --write-baseline {path}'"
+        ) from exc
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
+    try:
+        return Baseline.model_validate_json(raw)
+    except ValidationError as exc:
+        raise BaselineError(
+            f"{path}: not a faq-lint baseline ({exc.errors()[0]['msg']}); "
+            f"write a new one with 'faq-lint --write-baseline {path}'"
+        ) from exc
+
+
+def apply(findings: Sequence[Finding], baseline: Baseline) -> list[Finding]:
+    """The findings that are not in the baseline (each baseline entry silences one finding)."""
+    remaining = Counter((e.rule, e.fingerprint) for e in baseline.findings)
+    kept: list[Finding] = []
+    for finding in findings:
+        key = _key(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(finding)
+    return kept
+
+
+def resolve(cli_path: str | None, config_path: str | None, root: str) -> str | None:
+    """The baseline in force: ``--baseline`` (relative to the working folder) or the config key
+    (relative to the configuration file's folder)."""
+    if cli_path:
+        return cli_path
+    if config_path:
+        return config_path if os.path.isabs(config_path) else os.path.join(root, config_path)
+    return None

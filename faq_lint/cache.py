@@ -1,0 +1,233 @@
+"""Result cache: a second run over unchanged files reuses what the first one worked out.
+
+Per file, the cache keeps the parsed :class:`~faq_lint.models.Document`, the
+findings of the per-entry and per-document rules and the document's report line.
+Whole-corpus rules (duplicates, contradictions) need every document, so they run
+on the cached documents without re-parsing them; when no file changed at all,
+their findings come from the cache as well.
+
+A file's key is a hash of its path (as named), its bytes and the *run key*: the
+faq-lint version and source files, the configuration, the rules in force with
+their options and severities, the rule packs' files, the project's word lists and
+today's date (some rules look at review dates). Change any of them and the entry
+is simply not found. Entries are JSON files under ``.faq-lint-cache/`` (config
+``cache-dir``) written atomically, so parallel runs never see half an entry; a
+damaged entry is a miss. ``--no-cache`` (or ``cache = false``) bypasses it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from faq_lint import __version__
+from faq_lint.checks.base import Rule
+from faq_lint.config import Config
+from faq_lint.models import Document, DocumentSummary, Finding
+from faq_lint.reading import ParseError, read_bytes
+from faq_lint.rulepack import default_pack_dir
+
+CACHE_VERSION = "1"
+KEEP_RUNS = 5  # run keys (configurations, faq-lint versions) whose entries are kept
+_PACKAGE_DIR = Path(__file__).resolve().parent
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class CachedFile(BaseModel):
+    """What one file's entry holds."""
+
+    document: Document
+    findings: list[Finding]
+    summary: DocumentSummary
+
+
+class CachedCorpus(BaseModel):
+    findings: list[Finding]
+
+
+def _stamp(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
+    """(path, size, mtime) of each file: cheap, and changes whenever a file is edited."""
+    stamps: list[tuple[str, int, int]] = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), info.st_size, info.st_mtime_ns))
+    return sorted(stamps)
+
+
+def _files_under(folder: Path, pattern: str = "*") -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+
+
+def _option_files(rules: Sequence[Rule], root: str) -> list[Path]:
+    """Files named in rule options (project word lists and the like)."""
+    found: list[Path] = []
+    for rule in rules:
+        for value in rule.options.values():
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                if isinstance(item, str) and 0 < len(item) < 300 and ("/" in item or "." in item):
+                    for candidate in (Path(root) / item, Path(rule.spec.resolve_path(item))):
+                        if candidate.is_file():
+                            found.append(candidate)
+    return found
+
+
+def run_key(config: Config, rules: Sequence[Rule]) -> str:
+    """A hash of everything besides a file's own bytes that decides its findings."""
+    packs = [default_pack_dir()] + [Path(config.root) / p for p in config.rule_packs]
+    parts: dict[str, object] = {
+        "cache": CACHE_VERSION,
+        "version": __version__,
+        "python": list(sys.version_info[:2]),
+        "code": _stamp(_files_under(_PACKAGE_DIR, "*.py")),
+        "packs": _stamp(p for folder in packs for p in _files_under(folder.resolve())),
+        "config": config.model_dump(mode="json"),
+        "root": os.path.abspath(config.root),
+        "rules": sorted((r.spec.code, r.severity, r.options) for r in rules),
+        "words": _stamp(Path(config.root) / w for w in config.words),
+        "option-files": _stamp(_option_files(rules, config.root)),
+        "today": datetime.date.today().isoformat(),
+    }
+    blob = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    """The cache folder of one run (one run key)."""
+
+    def __init__(self, folder: str, key: str, max_bytes: int) -> None:
+        self.folder = Path(folder)
+        self.key = key
+        self.max_bytes = max_bytes
+        self.hits = 0
+        self.misses = 0
+        self._prepared = False
+
+    @classmethod
+    def open(cls, config: Config, rules: Sequence[Rule]) -> ResultCache:
+        folder = config.cache_dir
+        if not os.path.isabs(folder):
+            folder = os.path.join(config.root, folder)
+        store = cls(folder, run_key(config, rules), config.max_file_size)
+        with contextlib.suppress(OSError):
+            os.utime(store.run_folder)  # mark this run key as recently used (kept by pruning)
+        return store
+
+    def file_key(self, path: str) -> str | None:
+        """The key of ``path`` as it is now, or None when it cannot be cached (unreadable, huge)."""
+        try:  # never opens a FIFO or device, never reads past the size limit
+            data = read_bytes(path, self.max_bytes)
+        except ParseError:
+            return None
+        digest = hashlib.sha256(self.key.encode())
+        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    @property
+    def run_folder(self) -> Path:
+        """Entries of this run key; the least recently used run folders are pruned."""
+        return self.folder / f"v{CACHE_VERSION}" / self.key[:16]
+
+    def _entry(self, kind: str, key: str) -> Path:
+        return self.run_folder / kind / key[:2] / f"{key}.json"
+
+    def load_file(self, key: str) -> CachedFile | None:
+        entry = self._read(self._entry("files", key), CachedFile)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    def store_file(
+        self, key: str, document: Document, findings: list[Finding], summary: DocumentSummary
+    ) -> None:
+        record = CachedFile(document=document, findings=findings, summary=summary)
+        self._write(self._entry("files", key), record.model_dump_json())
+
+    def corpus_key(self, keys: Sequence[str], named: Iterable[str] | None) -> str:
+        digest = hashlib.sha256(self.key.encode())
+        for key in keys:
+            digest.update(key.encode() + b"\n")
+        digest.update(b"named\0" + "\0".join(sorted(named or [])).encode("utf-8", "replace"))
+        return digest.hexdigest()
+
+    def load_corpus(self, key: str) -> list[Finding] | None:
+        entry = self._read(self._entry("corpus", key), CachedCorpus)
+        return entry.findings if entry is not None else None
+
+    def store_corpus(self, key: str, findings: list[Finding]) -> None:
+        self._write(self._entry("corpus", key), CachedCorpus(findings=findings).model_dump_json())
+
+    def _read(self, path: Path, model: type[Model]) -> Model | None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            return model.model_validate_json(raw)
+        except (ValidationError, ValueError):
+            return None  # a damaged or older entry is a miss
+
+    def _write(self, path: Path, text: str) -> None:
+        """Write atomically; a cache that cannot be written is no error (read-only checkouts)."""
+        try:
+            self._prepare()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    stream.write(text)
+                os.replace(temporary, path)
+            except BaseException:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            return
+
+    def _prepare(self) -> None:
+        """Mark the folder as a cache (never committed, skipped by backups); prune old runs."""
+        if self._prepared:
+            return
+        self._prepared = True
+        if not self.run_folder.is_dir():
+            self.run_folder.mkdir(parents=True, exist_ok=True)
+            self._prune()
+        marker = self.folder / "CACHEDIR.TAG"
+        if marker.exists():
+            return
+        (self.folder / ".gitignore").write_text("# Created by faq-lint\n*\n", encoding="utf-8")
+        marker.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This folder is faq-lint's result cache; delete it at will.\n",
+            encoding="utf-8",
+        )
+
+    def _prune(self) -> None:
+        """Delete the entries of all but the :data:`KEEP_RUNS` most recently used run keys."""
+        try:
+            runs = [p for p in self.run_folder.parent.iterdir() if p.is_dir()]
+            runs.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            return
+        for stale in runs[KEEP_RUNS:]:
+            if stale != self.run_folder:
+                shutil.rmtree(stale, ignore_errors=True)

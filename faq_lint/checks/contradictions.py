@@ -1,0 +1,669 @@
+"""Kinds ``contradiction-yes-no``, ``contradiction-advice``, ``contradiction-negation`` and
+``contradiction-number``: two answers about the same thing that give opposite advice or facts.
+
+Precision comes before recall: an editor forgives a missed conflict sooner than ten
+false ones. So every comparison is scoped twice:
+
+1. **Same thing.** Two entries are compared only when they share a topic: the same page
+   (a document with at most ``page-entries`` entries), the same ``topic`` metadata, or a
+   rare word of their questions that is not a generic word ("piriformis", not "syndrome").
+2. **Same action or claim.** Within a topic, sentences are indexed by what they are
+   about, and only sentences with the same key are compared:
+
+   - yes/no: the question's content words (an evaluative word such as "bad" flips the
+     meaning of "yes"); the answers open with opposite "Yes" / "No";
+   - advice: the action ("exercise", "lie down", "keep moving" versus "stay in bed");
+     one answer recommends it and the other says to avoid it, with no qualifier or
+     condition that lets both be right ("avoid running on hills" does not contradict
+     "running is good"; "avoid heavy lifting" does not contradict "light lifting helps");
+   - negation: the same content words, one sentence negated and the other not (negation,
+     pseudo-negation and hedge cue lists are data in the rule pack);
+   - numbers: the same content words with different quantities of the same kind
+     (durations, doses, percentages) whose ranges do not overlap.
+
+Indexing is by hashing, so the work is linear in the number of sentences; groups larger
+than ``max-group`` are cut to that size so no key can make the run quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from faq_lint.checks.base import Hit, Rule, hit_in_answer, related_of
+from faq_lint.models import Document, Entry
+from faq_lint.text.normalize import STOP_WORDS, fold, shorten, stem, words
+from faq_lint.text.sentences import split_sentences
+
+# --------------------------------------------------------------------------- cue data
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    escaped = sorted((re.escape(fold(str(p))) for p in phrases if str(p).strip()), key=len, reverse=True)
+    return "|".join(escaped) if escaped else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cue lists from ``contradiction-cues.yaml``."""
+
+    negation: re.Pattern[str]
+    pseudo: re.Pattern[str]
+    hedge: re.Pattern[str]
+    avoid: re.Pattern[str]
+    recommend: re.Pattern[str]
+    benefit: re.Pattern[str]
+    harm: re.Pattern[str]
+    wait: re.Pattern[str]
+    qualifiers: frozenset[str]
+    universal: re.Pattern[str]
+    qualifier_pattern: re.Pattern[str]
+    condition: re.Pattern[str]
+    concepts: tuple[tuple[str, re.Pattern[str]], ...]
+    opposite: dict[str, str]
+    negative_eval: frozenset[str]
+    positive_eval: frozenset[str]
+    generic: frozenset[str]
+    cue_words: frozenset[str]
+    prefilter: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def load_cues(path: str) -> Cues:
+    with open(path, encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle) or {}
+
+    def words_of(key: str) -> list[str]:
+        return [str(w) for w in data.get(key) or []]
+
+    def bounded(key: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w'])(?:" + _alternation(words_of(key)) + r")(?![\w'])")
+
+    concepts = []
+    opposite: dict[str, str] = {}
+    for name, spec in (data.get("concepts") or {}).items():
+        spec = spec if isinstance(spec, dict) else {"phrases": spec}
+        phrases = [str(p) for p in spec.get("phrases") or []]
+        concepts.append((str(name), re.compile(r"\b(?:" + _alternation(phrases) + r")\b")))
+        if spec.get("opposite"):
+            opposite[str(name)] = str(spec["opposite"])
+    recommend = words_of("recommend-openers") + words_of("recommend-verbs")
+    cue_words: set[str] = set()
+    for key in ("negation", "hedge", "avoid", "recommend-openers", "wait", "universal"):
+        for phrase in words_of(key):
+            cue_words.update(stem(w.replace("'", "")) for w in words(phrase))
+    action_cues = words_of("avoid") + words_of("benefit") + words_of("harm") + words_of("wait")
+    return Cues(
+        negation=bounded("negation"),
+        pseudo=bounded("pseudo-negation"),
+        hedge=bounded("hedge"),
+        avoid=re.compile(r"^(?:(?:you|patients|people|adults|children)\s+)?(?:" + _alternation(words_of("avoid")) + r")\b\s*(?P<act>.*)$"),
+        recommend=re.compile(r"^(?:(?:" + _alternation(words_of("recommend-openers")) + r")\s+)?(?P<verb>" + _alternation(recommend) + r")\b\s*(?P<act>.*)$"),
+        benefit=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|really|also)\s+)?(?:" + _alternation(words_of("benefit")) + r")\b"),
+        harm=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:" + _alternation(words_of("harm")) + r")\b"),
+        wait=re.compile(r"\b(?:" + _alternation(words_of("wait")) + r")\b(?P<span>.*?)\bbefore\s+(?:you\s+|they\s+)?(?P<act>.*)$"),
+        qualifiers=frozenset(fold(w) for w in words_of("qualifiers")),
+        universal=bounded("universal"),
+        qualifier_pattern=bounded("qualifiers"),
+        condition=re.compile(r"\b(?:" + _alternation(words_of("conditions")) + r")\b(?P<rest>.*)$"),
+        concepts=tuple(concepts),
+        opposite=opposite,
+        negative_eval=frozenset(stem(w) for w in words_of("negative-evaluation")),
+        positive_eval=frozenset(stem(w) for w in words_of("positive-evaluation")),
+        generic=frozenset(stem(w) for w in words_of("generic-topic-words")),
+        cue_words=frozenset(cue_words),
+        prefilter=re.compile(r"\b(?:" + _alternation(action_cues + recommend) + r")\b"),
+    )
+
+
+def _cues(rule: Rule) -> Cues:
+    return load_cues(rule.spec.resolve_path(str(rule.option("cues", "contradiction-cues.yaml"))))
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Item:
+    document: Document
+    entry: Entry
+    index: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    item: Item
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One piece of advice: do (+1) or avoid (-1) an action, and what narrows it."""
+
+    sentence: Sentence
+    concept: str
+    polarity: int
+    qualifiers: frozenset[str]
+    universal: bool
+    condition: frozenset[str]
+    wait: bool = False
+    immediate: bool = False
+
+
+@dataclass
+class Conflict:
+    first: Sentence
+    second: Sentence
+    detail: str = ""
+    score: float = 1.0
+
+
+CONTENT_SKIP = STOP_WORDS | {"yes"}
+_CLAUSE = re.compile(r"\s*(?:;|:|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|,\s*(?:then|and then|so)\b)\s*")
+_LEAD = re.compile(r"^(?:and|so|also|then|instead|first|finally|generally|usually|often|in general)\b[,\s]*")
+
+
+def content_key(text: str, drop: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    stems = {stem(w.replace("'", "")) for w in words(text) if w not in CONTENT_SKIP}
+    return tuple(sorted(s for s in stems if s not in drop))
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def topic_keys(
+    item: Item, question_terms: dict[int, list[str]], page_entries: int
+) -> list[str]:
+    """What an entry is about: its page, its topic metadata and its rare question words."""
+    keys: list[str] = []
+    document = item.document
+    if len(document.entries) <= page_entries:
+        keys.append("page:" + document.path)
+    topic = item.entry.metadata.get("topic") if item.entry.metadata else None
+    if isinstance(topic, str) and topic.strip():
+        keys.append("topic:" + " ".join(words(topic)))
+    keys.extend("term:" + t for t in question_terms.get(item.index, []))
+    return keys
+
+
+def question_topic_terms(
+    items: Sequence[Item], cues: Cues, max_terms: int = 3, max_share: float = 0.01
+) -> dict[int, list[str]]:
+    """Per entry: up to ``max_terms`` rare, specific words of its question."""
+    from faq_lint.checks.duplicates import load_intents
+    from faq_lint.rulepack import default_pack_dir
+
+    intents = load_intents(str(default_pack_dir() / "question-intents.yaml"))
+    skip = cues.generic | intents.intent_words | intents.light_words | cues.cue_words
+    skip |= cues.negative_eval | cues.positive_eval
+    terms = {
+        item.index: [t for t in content_key(item.entry.question) if t not in skip and len(t) > 2]
+        for item in items
+    }
+    df: Counter[str] = Counter()
+    for found in terms.values():
+        df.update(found)
+    limit = max(25, int(max_share * len(items)))
+    return {
+        index: sorted((t for t in found if df[t] <= limit), key=lambda t: (df[t], t))[:max_terms]
+        for index, found in terms.items()
+    }
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def sentences_of(item: Item, max_words: int) -> list[Sentence]:
+    result = []
+    for sentence in split_sentences(item.entry.answer):
+        if sentence.text.rstrip().endswith("?"):
+            continue
+        if len(sentence.text.split()) > max_words:
+            continue
+        result.append(Sentence(item, sentence.text, sentence.start, sentence.end))
+    return result
+
+
+def _concepts(phrase: str, cues: Cues) -> list[tuple[int, str, int]]:
+    """Concepts named in a phrase: (start, name, end), in order, inner matches dropped."""
+    found = []
+    for name, pattern in cues.concepts:
+        match = pattern.search(phrase)
+        if match:
+            found.append((match.start(), name, match.end()))
+    found.sort()
+    # A longer concept phrase wins over one inside it ("stay in bed" over "bed").
+    kept = [
+        f for f in found if not any(o is not f and o[0] <= f[0] and f[2] <= o[2] and (o[2] - o[0]) > (f[2] - f[0]) for o in found)
+    ]
+    return kept
+
+
+def _phrase_parts(phrase: str, cues: Cues) -> tuple[str, frozenset[str]]:
+    """Split an action phrase into the action and the condition words after it."""
+    match = cues.condition.search(phrase)
+    if not match or match.start() == 0:
+        return phrase, frozenset()
+    condition = frozenset(content_key(match.group("rest")))
+    return phrase[: match.start()], condition
+
+
+def _action(
+    sentence: Sentence,
+    phrase: str,
+    polarity: int,
+    cues: Cues,
+    *,
+    wait: bool = False,
+) -> list[Advice]:
+    """The advice in an action phrase: its concepts, qualifiers and conditions."""
+    phrase = phrase.strip(" ,.")
+    if not phrase:
+        return []
+    found = _concepts(phrase, cues)
+    if found:
+        concepts = [name for _, name, _ in found]
+        cut = max(end for _, _, end in found)
+        head, condition = phrase[:cut], _condition(phrase[cut:], cues)
+    else:
+        head, condition = _phrase_parts(phrase, cues)
+        stems = [stem(w.replace("'", "")) for w in words(head)]
+        stems = [x for x in stems if x not in STOP_STEMS and x not in cues.cue_words]
+        stems = [x for x in stems if x not in cues.qualifiers]
+        if not stems or stems[0] in cues.generic or stems[0] in GENERIC_ACTIONS:
+            return []
+        concepts = ["w:" + stems[0]]
+    qualifiers = frozenset(m.group(0) for m in cues.qualifier_pattern.finditer(head))
+    universal = bool(cues.universal.search(head))
+    immediate = bool(re.search(r"\b(?:after|right after|straight after|immediately)\b", phrase))
+    return [
+        Advice(sentence, c, polarity, qualifiers, universal, condition, wait, immediate)
+        for c in dict.fromkeys(concepts)
+    ]
+
+
+def _condition(rest: str, cues: Cues) -> frozenset[str]:
+    match = cues.condition.search(rest)
+    return frozenset(content_key(match.group(0))) if match else frozenset()
+
+
+# Too general to be "the same action" when no concept names it.
+GENERIC_ACTIONS = frozenset(
+    stem(w)
+    for w in "medicine medicines medication medications drug drugs treatment treatments "
+    "thing things step steps care it them this that these those sure".split()
+)
+STOP_STEMS = frozenset(stem(w.replace("'", "")) for w in STOP_WORDS)
+
+
+def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
+    """The advice a sentence gives (an empty list for most sentences)."""
+    text = fold(sentence.text)
+    if not cues.prefilter.search(text):
+        return []
+    found: list[Advice] = []
+    for raw in _CLAUSE.split(text):
+        clause = _LEAD.sub("", raw.strip(" ,.!"))
+        if not clause:
+            continue
+        waiting = cues.wait.search(clause)
+        if waiting:
+            found += _action(sentence, waiting.group("act"), -1, cues, wait=True)
+            continue
+        avoid = cues.avoid.match(clause)
+        if avoid:
+            found += _action(sentence, avoid.group("act"), -1, cues)
+            continue
+        harm = cues.harm.match(clause)
+        if harm and _subject_ok(harm.group("subj"), cues):
+            found += _action(sentence, harm.group("subj"), -1, cues)
+            continue
+        benefit = cues.benefit.match(clause)
+        if benefit and _subject_ok(benefit.group("subj"), cues) and not cues.negation.search(clause):
+            found += _action(sentence, benefit.group("subj"), +1, cues)
+            continue
+        recommend = cues.recommend.match(clause)
+        if recommend and not cues.negation.search(clause):
+            verb = recommend.group("verb")
+            act = recommend.group("act")
+            phrase = act if verb in ("keep", "try", "use", "apply", "take", "do", "get", "put", "place", "wear", "start", "continue") else f"{verb} {act}"
+            found += _action(sentence, phrase, +1, cues)
+    return found
+
+
+POINTERS = re.compile(r"^(?:this|these|that|those|it|they|which|such|other|some|many|most|several|both)\b")
+
+
+def _subject_ok(subject: str, cues: Cues) -> bool:
+    """A subject that names an action itself: short, not a pointer ("these medicines")."""
+    subject = subject.strip()
+    return (
+        len(subject.split()) <= 5
+        and not POINTERS.match(subject)
+        and not cues.negation.search(subject)
+    )
+
+
+def is_negated(text: str, cues: Cues) -> bool:
+    folded = cues.pseudo.sub(" ", fold(text))
+    return bool(cues.negation.search(folded))
+
+
+# --------------------------------------------------------------------------- corpus model
+
+
+@dataclass
+class Model:
+    items: list[Item]
+    topics: dict[int, list[str]]
+    sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+
+
+_MODEL: list[tuple[list[Document], dict[str, Any], Model]] = []
+
+
+def build_model(documents: list[Document], rule: Rule, cues: Cues) -> Model:
+    """Items, their topics and sentences; shared by the four rules of one run."""
+    settings = {
+        "page": int(rule.option("page-entries", 100)),
+        "max-words": int(rule.option("max-sentence-words", 40)),
+        "topic-share": float(rule.option("topic-share", 0.01)),
+    }
+    for cached_docs, cached_settings, model in _MODEL:
+        if (
+            cached_settings == settings
+            and len(cached_docs) == len(documents)
+            and all(a is b for a, b in zip(cached_docs, documents))
+        ):
+            return model
+    items = [Item(d, e, 0) for d in documents for e in d.entries]
+    items = [Item(i.document, i.entry, n) for n, i in enumerate(items)]
+    terms = question_topic_terms(items, cues, max_share=settings["topic-share"])
+    topics = {item.index: topic_keys(item, terms, settings["page"]) for item in items}
+    model = Model(items, topics)
+    for item in items:
+        if item.entry.answer.strip():
+            model.sentences[item.index] = sentences_of(item, settings["max-words"])
+    _MODEL[:] = [(list(documents), settings, model)]
+    return model
+
+
+def _grouped(
+    records: Sequence[tuple[str, Any]], max_group: int
+) -> Iterator[list[Any]]:
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for key, value in records:
+        bucket = groups[key]
+        if len(bucket) < max_group:
+            bucket.append(value)
+    for bucket in groups.values():
+        if len(bucket) > 1:
+            yield bucket
+
+
+# --------------------------------------------------------------------------- patterns
+
+YES = re.compile(r"^\W*(?:yes|yeah|yep|absolutely|definitely)\b", re.IGNORECASE)
+NO = re.compile(r"^\W*(?:no|nope|not really|absolutely not|definitely not)\b", re.IGNORECASE)
+YES_NO_QUESTION = re.compile(
+    r"^\W*(?:is|are|can|could|does|do|should|will|would|may|was|were|has|have|did|am)\b", re.IGNORECASE
+)
+
+
+def _yes_no(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
+    records: list[tuple[str, tuple[int, Item]]] = []
+    drop = cues.negative_eval | cues.positive_eval
+    for item in model.items:
+        question, answer = item.entry.question, item.entry.answer
+        if not YES_NO_QUESTION.match(question) or not answer.strip():
+            continue
+        polarity = 1 if YES.match(answer) else -1 if NO.match(answer) else 0
+        if not polarity:
+            continue
+        key_words = content_key(question)
+        if any(w in cues.negative_eval for w in key_words) or re.search(r"\bnot\b|n't\b", fold(question)):
+            polarity = -polarity
+        key = "|".join(w for w in key_words if w not in drop)
+        if not key:
+            continue
+        for topic in model.topics[item.index]:
+            records.append((topic + "#" + key, (polarity, item)))
+    for group in _grouped(records, max_group):
+        yes = [i for p, i in group if p > 0]
+        no = [i for p, i in group if p < 0]
+        if yes and no:
+            a, b = sorted((yes[0], no[0]), key=lambda i: i.index)
+            if a.entry is not b.entry:
+                yield Conflict(_first_sentence(a), _first_sentence(b), "yes/no")
+
+
+def _first_sentence(item: Item) -> Sentence:
+    sentences = split_sentences(item.entry.answer)
+    if sentences:
+        s = sentences[0]
+        return Sentence(item, s.text, s.start, s.end)
+    return Sentence(item, item.entry.answer, 0, len(item.entry.answer))
+
+
+def _advice_conflict(r: Advice, a: Advice) -> bool:
+    """Whether recommending ``r`` and avoiding ``a`` (the same action) cannot both hold."""
+    if a.qualifiers and not a.universal and a.qualifiers != r.qualifiers:
+        return False
+    if a.wait:
+        return r.immediate and not (a.condition and r.condition and not (a.condition & r.condition))
+    if a.condition and not (a.condition & r.condition):
+        return False
+    return True
+
+
+def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
+    records: list[tuple[str, Advice]] = []
+    for index, sentences in model.sentences.items():
+        for sentence in sentences:
+            for advice in advice_of(sentence, cues):
+                for topic in model.topics[index]:
+                    records.append((topic + "#" + advice.concept, advice))
+                    opposite = cues.opposite.get(advice.concept)
+                    if opposite and advice.polarity > 0:
+                        # recommending the opposite action counts as advising against this one
+                        flipped = Advice(
+                            advice.sentence, opposite, -1, advice.qualifiers, advice.universal,
+                            advice.condition, False, advice.immediate,
+                        )
+                        records.append((topic + "#" + opposite, flipped))
+    for group in _grouped(records, max_group):
+        dos = [g for g in group if g.polarity > 0]
+        donts = [g for g in group if g.polarity < 0]
+        done = False
+        for r in dos:
+            for a in donts:
+                if r.sentence.item.entry is a.sentence.item.entry:
+                    continue
+                if a.concept != r.concept:
+                    continue
+                if _advice_conflict(r, a):
+                    first, second = sorted((r.sentence, a.sentence), key=lambda s: s.item.index)
+                    yield Conflict(first, second, r.concept.removeprefix("w:"))
+                    done = True
+                    break
+            if done:
+                break
+
+
+def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> Iterator[Conflict]:
+    drop = cues.cue_words | frozenset({"not", "no", "never", "nt"})
+    records: list[tuple[str, tuple[bool, Sentence]]] = []
+    for index, sentences in model.sentences.items():
+        for sentence in sentences:
+            folded = fold(sentence.text)
+            if not report_hedged and cues.hedge.search(folded):
+                continue
+            if cues.avoid.match(folded) or any(ch.isdigit() for ch in folded):
+                continue
+            key = content_key(sentence.text, drop)
+            if len(key) < 3:
+                continue
+            negated = is_negated(sentence.text, cues)
+            joined = " ".join(key)
+            for topic in model.topics[index]:
+                records.append((topic + "#" + joined, (negated, sentence)))
+    for group in _grouped(records, max_group):
+        positive = [s for n, s in group if not n]
+        negative = [s for n, s in group if n]
+        for p in positive:
+            other = next((n for n in negative if n.item.entry is not p.item.entry), None)
+            if other is not None:
+                first, second = sorted((p, other), key=lambda s: s.item.index)
+                yield Conflict(first, second, "negation")
+                break
+
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "half an": 0.5, "half a": 0.5,
+}
+UNITS: dict[str, tuple[str, float]] = {
+    "second": ("duration", 1 / 3600), "minute": ("duration", 1 / 60), "hour": ("duration", 1),
+    "day": ("duration", 24), "week": ("duration", 168), "month": ("duration", 730),
+    "year": ("duration", 8766), "mg": ("dose", 1), "milligram": ("dose", 1), "g": ("dose", 1000),
+    "gram": ("dose", 1000), "mcg": ("dose", 0.001), "microgram": ("dose", 0.001),
+    "ml": ("volume", 1), "milliliter": ("volume", 1), "millilitre": ("volume", 1),
+    "liter": ("volume", 1000), "litre": ("volume", 1000), "%": ("percent", 1),
+    "percent": ("percent", 1), "degree": ("temperature", 1),
+    "times a day": ("per-day", 1), "times per day": ("per-day", 1), "times daily": ("per-day", 1),
+    "times a week": ("per-week", 1), "times per week": ("per-week", 1),
+}
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")"
+QUANTITY = re.compile(
+    r"(?P<q>\b(?:at least|more than|over|up to|less than|under|no more than|about|around|approximately|within|for)\s+)?"
+    r"\b(?P<a>" + _NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<b>" + _NUM + r"))?\s*(?P<unit>" + _UNIT + r")(?:s|es)?\b",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> float:
+    text = text.lower()
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str
+    low: float
+    high: float
+    text: str
+
+
+def quantities(text: str) -> list[Quantity]:
+    found = []
+    for m in QUANTITY.finditer(fold(text)):
+        unit = m.group("unit").lower()
+        kind, factor = UNITS.get(unit, UNITS.get(unit.rstrip("s"), ("", 0)))
+        if not kind:
+            continue
+        a = _number(m.group("a")) * factor
+        b = _number(m.group("b")) * factor if m.group("b") else a
+        low, high = min(a, b), max(a, b)
+        qualifier = (m.group("q") or "").strip().lower()
+        if qualifier in ("at least", "more than", "over"):
+            high = float("inf")
+        elif qualifier in ("up to", "less than", "under", "no more than", "within"):
+            low = 0.0
+        elif qualifier in ("about", "around", "approximately"):
+            low, high = low * 0.75, high * 1.25
+        found.append(Quantity(kind, low, high, m.group(0).strip()))
+    return found
+
+
+def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator[Conflict]:
+    records: list[tuple[str, tuple[Quantity, Sentence]]] = []
+    for index, sentences in model.sentences.items():
+        for sentence in sentences:
+            if not any(ch.isdigit() for ch in sentence.text) and not re.search(
+                r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)\s+(?:minute|hour|day|week|month|year)", sentence.text, re.IGNORECASE
+            ):
+                continue
+            found = quantities(sentence.text)
+            kinds = Counter(q.kind for q in found)
+            single = [q for q in found if kinds[q.kind] == 1]
+            if not single:
+                continue
+            masked = QUANTITY.sub(" ", fold(sentence.text))
+            key = content_key(masked, frozenset({"not", "no"}))
+            if len(key) < 2:
+                continue
+            if is_negated(sentence.text, cues):
+                continue
+            for quantity in single:
+                for topic in model.topics[index]:
+                    records.append((f"{topic}#{quantity.kind}#{' '.join(key)}", (quantity, sentence)))
+    for group in _grouped(records, max_group):
+        done = False
+        for i, (qa, sa) in enumerate(group):
+            for qb, sb in group[i + 1 :]:
+                if sa.item.entry is sb.item.entry:
+                    continue
+                if qa.high * ratio <= qb.low or qb.high * ratio <= qa.low:
+                    first, second = sorted((sa, sb), key=lambda s: s.item.index)
+                    yield Conflict(first, second, f"{qa.text} / {qb.text}")
+                    done = True
+                    break
+            if done:
+                break
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_conflicts(documents: list[Document], rule: Rule) -> Iterator[Conflict]:
+    cues = _cues(rule)
+    model = build_model(documents, rule, cues)
+    max_group = int(rule.option("max-group", 50))
+    kind = rule.spec.check
+    if kind == "contradiction-yes-no":
+        yield from _yes_no(model, cues, max_group)
+    elif kind == "contradiction-advice":
+        yield from _advice(model, cues, max_group)
+    elif kind == "contradiction-negation":
+        yield from _negation(model, cues, max_group, bool(rule.option("report-hedged", False)))
+    elif kind == "contradiction-number":
+        yield from _numbers(model, cues, max_group, float(rule.option("min-ratio", 1.5)))
+
+
+def check_corpus(documents: list[Document], rule: Rule) -> Iterator[Hit]:
+    seen: set[tuple[int, int]] = set()
+    limit = int(rule.option("quote-chars", 140))
+    for conflict in find_conflicts(documents, rule):
+        a, b = conflict.first, conflict.second
+        pair = (id(a.item.entry), id(b.item.entry))
+        if pair in seen:
+            continue
+        seen.add(pair)
+        other = b.item
+        line = other.entry.locate(b.start).line
+        hit = hit_in_answer(
+            a.item.entry,
+            a.start,
+            a.end,
+            args={
+                "this": shorten(a.text, limit),
+                "other": shorten(b.text, limit),
+                "where": f"{other.document.path}:{line}",
+                "question": shorten(other.entry.question, 80),
+                "about": conflict.detail,
+            },
+            matched=a.text + " <> " + b.text,
+        )
+        hit.document = a.item.document
+        hit.related = [related_of(other.document, other.entry)]
+        yield hit

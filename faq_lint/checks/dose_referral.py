@@ -1,0 +1,54 @@
+"""Kind ``dose-without-referral``: an answer recommends a medicine or dose but never
+tells the reader to check with a doctor or pharmacist.
+
+A sentence recommends when it names a medicine and gives a dose, or names a
+medicine with a recommending word ("take", "try", "recommended", "should").
+The answer passes when any of its sentences tells the reader to check with a
+doctor, pharmacist or other professional (``check_with`` in the phrases file);
+here a condition is fine ("ask your pharmacist before taking ibuprofen").
+
+Options: ``phrases-file``, the lexicon files of FAQ301 (``medicines-file``,
+``terms-file``, ``patterns-file``), ``count-generic`` (default false),
+``quote-chars`` (default 100).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from faq_lint.checks.base import Hit, Rule, hit_in_answer
+from faq_lint.checks.disclaimer import phrases
+from faq_lint.checks.medical_data import lexicon
+from faq_lint.models import Document, Entry
+from faq_lint.text.sentences import split_sentences
+
+
+def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
+    if not entry.answer.strip():
+        return
+    lex = lexicon(rule)
+    generic = bool(rule.option("count-generic", False))
+    limit = max(20, int(rule.option("quote-chars", 100)))
+    first = None
+    for sentence in split_sentences(entry.answer):
+        if lex.recommends(sentence, generic):
+            first = sentence
+            break
+    if first is None or phrases(rule).checks_with_professional(entry.answer):
+        return
+    mentions = lex.mentions(first.text, count_generic=generic)
+    names = list(dict.fromkeys(m.text for m in mentions))
+    quote = " ".join(first.text.split())
+    if len(quote) > limit:
+        quote = quote[: limit - 1] + "…"
+    yield hit_in_answer(
+        entry,
+        first.start,
+        first.end,
+        args={"sentence": quote, "drugs": ", ".join(names)},
+        suggestions=[
+            "Add a line such as: 'Check with your doctor or pharmacist before taking "
+            f"{names[0] if names else 'any medicine'}.'"
+        ],
+        matched=quote,
+    )

@@ -1,0 +1,565 @@
+"""Kinds ``duplicate-question``, ``duplicate-answer``, ``near-duplicate-question`` and
+``near-duplicate-answer``: the same question or answer twice, in one file or across files.
+
+One finding per *group*: a group of identical or nearly identical entries is reported
+once, on its first member, with the others in ``related`` (capped) and the total in the
+message. The work grows close to linearly with the number of entries:
+
+- exact duplicates are grouped by a normalised key (one dictionary pass);
+- near-duplicate questions: TF-IDF cosine (scikit-learn) over candidate pairs that share
+  one of the rarest words of a question (blocking). A block larger than ``block-size``
+  is not compared all-pairs: its members are sorted and each is compared with its next
+  ``window`` neighbours only, so no step is quadratic in the corpus size;
+- near-duplicate answers: MinHash LSH over word 3-gram shingles (datasketch) gives
+  candidates, and the exact shingle Jaccard similarity decides.
+
+Options (all rules): ``max-related`` (members listed in ``related``), ``min-words``
+(shorter answers are ignored), ``boilerplate`` (paragraphs a house accepts as shared)
+and ``boilerplate-patterns`` (regular expressions for such paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from faq_lint.checks.base import Hit, Rule, related_of
+from faq_lint.models import Document, Entry
+from faq_lint.text.normalize import (
+    STOP_WORDS,
+    WORD,
+    content_stems,
+    fold,
+    normalize_answer,
+    normalize_question,
+    shorten,
+    stem,
+    words,
+)
+
+DESIGNATOR = re.compile(r"^(?:\d+[a-z]?|[a-z]|i{1,3}|iv|v|vi{1,3}|ix|x)$")
+
+
+STOP_STEMS = frozenset(stem(w.replace("'", "")) for w in STOP_WORDS) - {"not", "no"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of the corpus and the document it belongs to."""
+
+    document: Document
+    entry: Entry
+
+    @property
+    def where(self) -> str:
+        return f"{self.document.path}:{self.entry.question_position.line}"
+
+
+def corpus_items(documents: Sequence[Document]) -> list[Item]:
+    return [Item(d, e) for d in documents for e in d.entries]
+
+
+# --------------------------------------------------------------------------- options
+
+
+def _boilerplate(rule: Rule) -> Callable[[str], bool]:
+    """A test for paragraphs the house accepts as shared text."""
+    exact = {normalize_answer(p) for p in rule.option("boilerplate", []) or [] if str(p).strip()}
+    patterns = [re.compile(str(p), re.IGNORECASE) for p in rule.option("boilerplate-patterns", []) or []]
+
+    def accepted(paragraph: str) -> bool:
+        if normalize_answer(paragraph) in exact:
+            return True
+        return any(p.search(paragraph) for p in patterns)
+
+    return accepted
+
+
+def _paragraphs(entry: Entry) -> list[str]:
+    return entry.paragraphs or [p for p in entry.answer.split("\n\n") if p.strip()]
+
+
+def answer_text(entry: Entry, accepted: Callable[[str], bool] | None) -> str:
+    """The answer without the paragraphs the house accepts as shared."""
+    if accepted is None:
+        return entry.answer
+    return "\n\n".join(p for p in _paragraphs(entry) if not accepted(p))
+
+
+def _where_list(items: Sequence[Item], limit: int = 3) -> str:
+    shown = ", ".join(item.where for item in items[:limit])
+    if len(items) > limit:
+        shown += f" and {len(items) - limit} more"
+    return shown
+
+
+def _group_hit(
+    members: list[Item],
+    rule: Rule,
+    *,
+    on_question: bool,
+    score: str,
+    shared: str,
+    matched: str,
+) -> Hit:
+    anchor, others = members[0], members[1:]
+    cap = int(rule.option("max-related", 20))
+    entry = anchor.entry
+    return Hit(
+        args={
+            "count": len(members),
+            "others": len(others),
+            "where": _where_list(others),
+            "score": score,
+            "shared": shorten(shared, int(rule.option("quote-chars", 90))),
+            "question": shorten(entry.question, 70),
+            "listed": min(cap, len(others)),
+        },
+        start=entry.question_position if on_question else entry.answer_position,
+        entry=entry,
+        document=anchor.document,
+        related=[related_of(o.document, o.entry) for o in others[:cap]],
+        matched=matched,
+    )
+
+
+# --------------------------------------------------------------------------- exact
+
+
+def exact_groups(items: Sequence[Item], key: Callable[[Item], str]) -> list[list[Item]]:
+    """Groups of two or more items sharing a non-empty key, in corpus order."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        k = key(item)
+        if k:
+            groups.setdefault(k, []).append(item)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _exact_questions(items: list[Item], rule: Rule) -> Iterator[Hit]:
+    with_empty = bool(rule.option("include-empty-answers", True))
+    pool = items if with_empty else [i for i in items if i.entry.answer.strip()]
+    for group in exact_groups(pool, lambda i: normalize_question(i.entry.question)):
+        key = normalize_question(group[0].entry.question)
+        yield _group_hit(
+            group, rule, on_question=True, score="1.00", shared=group[0].entry.question, matched=key
+        )
+
+
+def _answer_key(min_words: int, accepted: Callable[[str], bool]) -> Callable[[Item], str]:
+    def key(item: Item) -> str:
+        text = normalize_answer(answer_text(item.entry, accepted))
+        return text if len(WORD.findall(text)) >= min_words else ""
+
+    return key
+
+
+def _exact_answers(items: list[Item], rule: Rule) -> Iterator[Hit]:
+    key = _answer_key(int(rule.option("min-words", 3)), _boilerplate(rule))
+    for group in exact_groups(items, key):
+        text = answer_text(group[0].entry, _boilerplate(rule))
+        yield _group_hit(
+            group, rule, on_question=False, score="1.00", shared=text, matched=key(group[0])
+        )
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def clusters(size: int, pairs: Iterable[tuple[int, int, float]]) -> list[tuple[list[int], float, float]]:
+    """Connected groups of the pairs: (members in order, lowest score, highest score)."""
+    uf = UnionFind(size)
+    edges: list[tuple[int, int, float]] = []
+    for a, b, s in pairs:
+        uf.union(a, b)
+        edges.append((a, b, s))
+    members: dict[int, list[int]] = defaultdict(list)
+    lo: dict[int, float] = {}
+    hi: dict[int, float] = {}
+    for a, _b, s in edges:
+        root = uf.find(a)
+        lo[root] = min(lo.get(root, 1.0), s)
+        hi[root] = max(hi.get(root, 0.0), s)
+    for index in range(size):
+        root = uf.find(index)
+        if root in lo:
+            members[root].append(index)
+    return [(members[r], lo[r], hi[r]) for r in sorted(members)]
+
+
+def _score_text(lo: float, hi: float) -> str:
+    return f"{hi:.2f}" if round(lo, 2) == round(hi, 2) else f"{lo:.2f}-{hi:.2f}"
+
+
+# --------------------------------------------------------------------------- questions
+
+
+@dataclass(frozen=True)
+class IntentData:
+    """What questions ask about (intents) and the words that do not change it."""
+
+    intents: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    intent_words: frozenset[str] = frozenset()
+    light_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8)
+def load_intents(path: str) -> IntentData:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    intents = []
+    intent_words: set[str] = set()
+    for name, phrases in (data.get("intents") or {}).items():
+        alternatives = sorted((re.escape(fold(str(p))) for p in phrases), key=len, reverse=True)
+        intents.append((str(name), re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")))
+        for phrase in phrases:
+            intent_words.update(content_stems(str(phrase)))
+    light = {stem(w) for w in (data.get("light-words") or [])}
+    return IntentData(tuple(intents), frozenset(intent_words - light), frozenset(light))
+
+
+def question_intents(question: str, intents: Sequence[tuple[str, re.Pattern[str]]]) -> frozenset[str]:
+    text = fold(question)
+    found = {name for name, pattern in intents if pattern.search(text)}
+    if not found and re.match(r"^(?:what is|what are|what's|do you have information|tell me about)", text):
+        found.add("define")
+    return frozenset(found)
+
+
+DESIGNATED = frozenset(
+    "type typ stage grade class phase group factor level subtype form variant".split()
+)
+
+
+def designators(tokens: Sequence[str]) -> set[str]:
+    """Designators that tell variants apart: ``type 1``, ``stage IV``, a trailing ``2``."""
+    found = {
+        b for a, b in zip(tokens, tokens[1:]) if a in DESIGNATED and DESIGNATOR.match(b)
+    }
+    if len(tokens) > 1 and (tokens[-1][:1].isdigit() or len(tokens[-1]) == 1) and DESIGNATOR.match(tokens[-1]):
+        found.add(tokens[-1])
+    return found
+
+
+PARENTHESES = re.compile(r"\([^()]*\)")
+HEAVY = frozenset({"not", "no", "non", "never", "without", "nt", "cannot", "cant", "dont"})
+
+
+def question_tokens(question: str) -> list[str]:
+    """Stems of a question's words; text in parentheses (abbreviations) is left out."""
+    text = PARENTHESES.sub(" ", question.replace("(are)", " "))
+    return [stem(w.replace("'", "")) for w in normalize_question(text).split()]
+
+
+class QuestionMatcher:
+    """TF-IDF cosine between questions, with the gates that keep templated FAQs apart."""
+
+    def __init__(
+        self, questions: Sequence[str], intents_path: str | None, frequent_share: float = 0.005
+    ) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.questions = list(questions)
+        self.tokens = [question_tokens(q) for q in self.questions]
+        self.vectorizer = TfidfVectorizer(
+            analyzer=list,
+            sublinear_tf=True,
+            norm="l2",
+            dtype=_float32(),
+        )
+        self.matrix = self.vectorizer.fit_transform(self.tokens)
+        self.data = load_intents(intents_path) if intents_path else IntentData()
+        self._intent_cache: dict[int, frozenset[str]] = {}
+        self.content = [frozenset(t for t in tokens if t not in STOP_STEMS) for tokens in self.tokens]
+        counts: Counter[str] = Counter()
+        for words_ in self.content:
+            counts.update(words_)
+        self.frequent = frozenset(
+            w for w, c in counts.items() if c >= max(3, frequent_share * len(self.content))
+        )
+
+    def intent(self, index: int) -> frozenset[str]:
+        if index not in self._intent_cache:
+            self._intent_cache[index] = question_intents(self.questions[index], self.data.intents)
+        return self._intent_cache[index]
+
+    def scores(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Cosine similarity of each pair, in one vectorised pass."""
+        if not pairs:
+            return []
+        import numpy as np
+
+        left = self.matrix[[a for a, _ in pairs]]
+        right = self.matrix[[b for _, b in pairs]]
+        return [float(x) for x in np.asarray(left.multiply(right).sum(axis=1)).ravel()]
+
+    def compatible(self, a: int, b: int) -> bool:
+        """Whether two similar questions can be the same question.
+
+        They cannot when they ask about different things (intents: causes versus
+        prevention), when their designators differ (type 1 versus type 2), when one
+        has a qualifier the other lacks ("X" versus "X in children"), or when a word
+        was swapped for one that changes what is asked: a topic word (rare in the
+        corpus: "Batten disease" versus "Canavan disease"), an intent word or a
+        negation. Light words ("usually") may always differ, and a common word may be
+        swapped for another ("signs" for "symptoms").
+        """
+        if self.intent(a) != self.intent(b):
+            return False
+        da, db = designators(self.tokens[a]), designators(self.tokens[b])
+        if da != db:
+            return False
+        light = self.data.light_words
+        only_a = {w for w in self.content[a] - self.content[b] if w not in light}
+        only_b = {w for w in self.content[b] - self.content[a] if w not in light}
+        if bool(only_a) != bool(only_b):
+            return False  # a qualifier only one of them has ("X" versus "X in children")
+        for word in only_a | only_b:
+            if word in HEAVY or word in self.data.intent_words or word not in self.frequent:
+                return False
+        return True
+
+    def candidates(self, rare: int, block_size: int, window: int) -> set[tuple[int, int]]:
+        """Pairs sharing one of each question's ``rare`` rarest words (blocking)."""
+        import numpy as np
+
+        idf = self.vectorizer.idf_
+        vocabulary = self.vectorizer.vocabulary_
+        blocks: dict[int, list[int]] = defaultdict(list)
+        for index, tokens in enumerate(self.tokens):
+            ids = {vocabulary[t] for t in tokens if t in vocabulary}
+            ranked = sorted(ids, key=lambda t: (-idf[t], t))[:rare]
+            for term in ranked:
+                blocks[term].append(index)
+        pairs: set[tuple[int, int]] = set()
+        for members in blocks.values():
+            if len(members) < 2:
+                continue
+            if len(members) <= block_size:
+                for i, a in enumerate(members):
+                    for b in members[i + 1 :]:
+                        pairs.add((a, b))
+                continue
+            ordered = sorted(members, key=lambda m: self.tokens[m])
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 : i + 1 + window]:
+                    pairs.add((min(a, b), max(a, b)))
+        del np
+        return pairs
+
+    def similar_pairs(
+        self, threshold: float, rare: int = 4, block_size: int = 40, window: int = 6
+    ) -> list[tuple[int, int, float]]:
+        pairs = sorted(self.candidates(rare, block_size, window))
+        found: list[tuple[int, int, float]] = []
+        for (a, b), score in zip(pairs, self.scores(pairs)):
+            if score >= threshold and self.compatible(a, b):
+                found.append((a, b, score))
+        return found
+
+
+def _float32() -> Any:
+    import numpy as np
+
+    return np.float32
+
+
+def _intents_path(rule: Rule) -> str | None:
+    name = rule.option("intents", "question-intents.yaml")
+    return rule.spec.resolve_path(str(name)) if name else None
+
+
+def _near_questions(items: list[Item], rule: Rule) -> Iterator[Hit]:
+    by_key: dict[str, list[Item]] = {}
+    with_empty = bool(rule.option("include-empty-answers", True))
+    for item in items:
+        if not with_empty and not item.entry.answer.strip():
+            continue
+        key = normalize_question(item.entry.question)
+        if len(key.split()) >= int(rule.option("min-words", 3)):
+            by_key.setdefault(key, []).append(item)
+    keys = list(by_key)
+    if len(keys) < 2:
+        return
+    matcher = QuestionMatcher([by_key[k][0].entry.question for k in keys], _intents_path(rule))
+    pairs = matcher.similar_pairs(
+        float(rule.option("threshold", 0.8)),
+        rare=int(rule.option("rare-words", 4)),
+        block_size=int(rule.option("block-size", 40)),
+        window=int(rule.option("window", 6)),
+    )
+    for members, lo, hi in clusters(len(keys), pairs):
+        group = [item for m in members for item in by_key[keys[m]]]
+        yield _group_hit(
+            group,
+            rule,
+            on_question=True,
+            score=_score_text(lo, hi),
+            shared=" / ".join(shorten(by_key[keys[m]][0].entry.question, 60) for m in members[1:3]),
+            matched=keys[members[0]],
+        )
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    tokens = words(text)
+    if len(tokens) <= size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def minhashes(sets: Sequence[set[str]], num_perm: int, seed: int = 1) -> Any:
+    """MinHash signatures (one row per set) computed with numpy, CRC32 as the base hash.
+
+    The same permutations and arithmetic as datasketch's ``MinHash``, vectorised per
+    set instead of one Python call per shingle.
+    """
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="legacy").permutations
+    prime = np.uint64((1 << 61) - 1)
+    mask = np.uint64((1 << 32) - 1)
+    signatures = np.full((len(sets), num_perm), mask, dtype=np.uint64)
+    for row, shingle_set in enumerate(sets):
+        if not shingle_set:
+            continue
+        hv = np.fromiter(
+            (zlib.crc32(x.encode("utf-8")) for x in shingle_set), dtype=np.uint64, count=len(shingle_set)
+        )
+        phv = np.bitwise_and((hv[:, None] * a + b) % prime, mask)
+        signatures[row] = phv.min(axis=0)
+    return signatures
+
+
+def similar_texts(
+    texts: Sequence[str],
+    threshold: float,
+    num_perm: int = 64,
+    max_candidates: int = 50,
+) -> list[tuple[int, int, float]]:
+    """Pairs of texts whose word 3-gram Jaccard similarity is at least ``threshold``.
+
+    MinHash LSH proposes candidates (linear in the number of texts). A candidate already
+    in the same group is skipped, at most ``max_candidates`` are looked at per text, the
+    MinHash estimate weeds out clear misses, and the exact Jaccard similarity of the
+    shingle sets confirms the rest; so a large family of near-copies costs a few checks
+    per member, not one per pair.
+    """
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    sets = [shingles(t) for t in texts]
+    usable = [i for i, s in enumerate(sets) if s]
+    if len(usable) < 2:
+        return []
+    signatures = minhashes([sets[i] for i in usable], num_perm)
+    row_of = {index: row for row, index in enumerate(usable)}
+    lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=num_perm)
+    groups = UnionFind(len(texts))
+    found: list[tuple[int, int, float]] = []
+    floor = threshold - 0.2
+    for index in usable:
+        signature = signatures[row_of[index]]
+        minhash = MinHash(num_perm=num_perm, hashvalues=signature, scheme="legacy")
+        looked = 0
+        for other in sorted(lsh.query(minhash)):
+            if groups.find(other) == groups.find(index):
+                continue
+            looked += 1
+            if looked > max_candidates:
+                break
+            if float(np.mean(signatures[row_of[other]] == signature)) < floor:
+                continue
+            score = jaccard(sets[index], sets[other])
+            if score >= threshold:
+                found.append((other, index, score))
+                groups.union(other, index)
+        lsh.insert(index, minhash, check_duplication=False)
+    return found
+
+
+def shared_sentence(a: str, b: str) -> str:
+    """A sentence of ``a`` that ``b`` also contains (or the start of ``a``)."""
+    from faq_lint.text.sentences import split_sentences
+
+    folded_b = " ".join(words(b))
+    for sentence in split_sentences(a):
+        key = " ".join(words(sentence.text))
+        if len(key.split()) >= 4 and key in folded_b:
+            return sentence.text
+    return a
+
+
+def _near_answers(items: list[Item], rule: Rule) -> Iterator[Hit]:
+    accepted = _boilerplate(rule)
+    key = _answer_key(int(rule.option("min-words", 12)), accepted)
+    by_key: dict[str, list[Item]] = {}
+    for item in items:
+        k = key(item)
+        if k:
+            by_key.setdefault(k, []).append(item)
+    keys = list(by_key)
+    pairs = similar_texts(
+        keys, float(rule.option("threshold", 0.7)), num_perm=int(rule.option("num-perm", 64))
+    )
+    for members, lo, hi in clusters(len(keys), pairs):
+        group = [item for m in members for item in by_key[keys[m]]]
+        first = answer_text(group[0].entry, accepted)
+        second = answer_text(by_key[keys[members[1]]][0].entry, accepted)
+        yield _group_hit(
+            group,
+            rule,
+            on_question=False,
+            score=_score_text(lo, hi),
+            shared=shared_sentence(first, second),
+            matched=keys[members[0]],
+        )
+
+
+# --------------------------------------------------------------------------- entry point
+
+_KINDS: dict[str, Callable[[list[Item], Rule], Iterator[Hit]]] = {
+    "duplicate-question": _exact_questions,
+    "duplicate-answer": _exact_answers,
+    "near-duplicate-question": _near_questions,
+    "near-duplicate-answer": _near_answers,
+}
+
+
+def check_corpus(documents: list[Document], rule: Rule) -> Iterator[Hit]:
+    yield from _KINDS[rule.spec.check](corpus_items(documents), rule)

@@ -1,0 +1,34 @@
+"""Kind ``long-sentence``: a sentence longer than the limit (default 25 words).
+
+Sentences come from :func:`faq_lint.text.sentences.split_sentences`, which ends a
+sentence at a paragraph break, a heading line and each item of a flattened bullet list
+("include  - joint aches  - thick, oily skin"), so a list is not one giant sentence.
+Words are counted as the readability formulas count them.
+
+Options: ``max-words`` (default 25).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from faq_lint.checks.base import Hit, Rule, hit_in_answer
+from faq_lint.checks.reading_grade import excerpt
+from faq_lint.models import Document, Entry
+from faq_lint.text.readability import list_words
+from faq_lint.text.sentences import split_sentences
+
+
+def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
+    limit = int(rule.option("max-words", 25))
+    for sentence in split_sentences(entry.answer):
+        words = len(list_words(sentence.text))
+        if words <= limit:
+            continue
+        yield hit_in_answer(
+            entry,
+            sentence.start,
+            sentence.end,
+            args={"words": words, "limit": limit, "sentence": excerpt(sentence.text, 10)},
+            suggestions=[],
+        )

@@ -1,0 +1,141 @@
+"""Kind ``plain-language``: jargon or wordy words that have a plain-language alternative.
+
+Terms come from a curated word list in the rule pack (``rules/plain-language.yaml``:
+term, alternatives, source), plus the project's ``extra-terms``; ``ignore-terms``
+silences some. A term matches as a whole word or phrase, in any case, with a plural
+``-s``/``-es``, and with a space or a hyphen between its words. Each term is reported
+once per answer (its first use), with the alternatives as suggestions.
+
+Options: ``word-list`` (file, relative to the rule pack), ``extra-terms`` (mapping of
+term -> list of alternatives), ``ignore-terms`` (list), ``once-per-answer`` (true).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from faq_lint.checks.base import Hit, Rule, hit_in_answer
+from faq_lint.models import Document, Entry
+
+_SEPARATOR = re.compile(r"[\s\-‐‑]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    alternatives: tuple[str, ...]
+    source: str
+
+
+@dataclass
+class TermIndex:
+    pattern: re.Pattern[str] | None
+    terms: dict[str, Term]
+
+    def lookup(self, matched: str) -> Term | None:
+        key = normalize(matched)
+        candidates = [key, key[:-1], key[:-2] if key.endswith(("es", "ed")) else ""]
+        for candidate in candidates:
+            if candidate and candidate in self.terms:
+                return self.terms[candidate]
+        return None
+
+
+def normalize(text: str) -> str:
+    return _SEPARATOR.sub(" ", text.strip().lower())
+
+
+def _alternatives(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value if str(v).strip())
+    return ()
+
+
+def load_terms(path: str) -> list[Term]:
+    """Read a word list file; a missing or broken file gives no terms, never a traceback."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except (OSError, yaml.YAMLError):
+        return []
+    entries = data.get("terms", []) if isinstance(data, dict) else []
+    terms: list[Term] = []
+    for item in entries:
+        if not isinstance(item, dict) or not str(item.get("term", "")).strip():
+            continue
+        alternatives = _alternatives(item.get("alternatives"))
+        if alternatives:
+            terms.append(Term(str(item["term"]).strip(), alternatives, str(item.get("source", ""))))
+    return terms
+
+
+def build_index(terms: list[Term], ignore: set[str]) -> TermIndex:
+    table: dict[str, Term] = {}
+    for term in terms:
+        key = normalize(term.term)
+        if key and key not in ignore:
+            table[key] = term
+    if not table:
+        return TermIndex(None, {})
+    alternatives = []
+    for key in sorted(table, key=len, reverse=True):
+        words = [re.escape(w) for w in key.split(" ")]
+        alternatives.append(r"[\s\-‐‑]+".join(words))
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:es|s|ed|d)?(?![\w-])", re.IGNORECASE
+    )
+    return TermIndex(pattern, table)
+
+
+def _index(rule: Rule) -> TermIndex:
+    def factory() -> TermIndex:
+        terms = load_terms(rule.spec.resolve_path(str(rule.option("word-list", "plain-language.yaml"))))
+        extra = rule.option("extra-terms") or {}
+        if isinstance(extra, dict):
+            terms += [Term(str(k), _alternatives(v), "project") for k, v in extra.items() if _alternatives(v)]
+        ignore = {normalize(str(t)) for t in rule.option("ignore-terms") or []}
+        return build_index(terms, ignore)
+
+    return rule.state("index", factory)  # type: ignore[no-any-return]
+
+
+def _match_case(suggestion: str, matched: str) -> str:
+    if matched[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
+    index = _index(rule)
+    if index.pattern is None or not entry.answer:
+        return
+    once = bool(rule.option("once-per-answer", True))
+    reported: set[str] = set()
+    for match in index.pattern.finditer(entry.answer):
+        term = index.lookup(match.group(0))
+        if term is None:
+            continue
+        key = normalize(term.term)
+        if once and key in reported:
+            continue
+        reported.add(key)
+        written = match.group(0)
+        yield hit_in_answer(
+            entry,
+            match.start(),
+            match.end(),
+            args={
+                "term": written,
+                "alternatives": " / ".join(f"'{a}'" for a in term.alternatives),
+                "source": term.source,
+            },
+            suggestions=[_match_case(a, written) for a in term.alternatives],
+            matched=key,
+        )

@@ -1,0 +1,270 @@
+"""Text that remembers where each of its characters sits in the original file.
+
+Structured formats store an answer as one string whose characters do not follow
+the file line by line: JSON escapes (``\\n``, ``\\"``), YAML folding and quoting,
+CSV ``""`` and HTML markup all make the decoded text differ from the source.
+:class:`Mapped` carries the decoded text together with anchors (as in
+:class:`faq_lint.models.Anchor`): from an anchor's offset on, characters sit on the
+anchor's line at consecutive columns, up to the next anchor. Slicing and joining
+keep the anchors right, so a parser can decode, strip and split text and still
+point every character back into the file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from faq_lint.models import Anchor, Comment, Entry, Position
+from faq_lint.parsers.common import IdMaker
+
+_WS_RUN = re.compile(r"\s+")
+
+
+class LineIndex:
+    """Turns character offsets of a text into 1-based (line, column) pairs."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        find = text.find
+        index = find("\n")
+        while index != -1:
+            self.starts.append(index + 1)
+            index = find("\n", index + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass
+class Mapped:
+    """Decoded text with anchors ``(offset, line, column)`` sorted by offset."""
+
+    text: str
+    anchors: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @classmethod
+    def at(cls, text: str, line: int, column: int) -> Mapped:
+        """Text that sits in the file exactly as it is, from ``line``/``column`` on."""
+        return cls(text, [(0, line, column)])
+
+    @classmethod
+    def from_source(cls, text: str, line: int, column: int) -> Mapped:
+        """A verbatim stretch of the file that may span several lines."""
+        if "\n" not in text:
+            return cls.at(text, line, column)
+        anchors: list[tuple[int, int, int]] = []
+        offset = 0
+        for index, part in enumerate(text.split("\n")):
+            anchors.append((offset, line + index, column if index == 0 else 1))
+            offset += len(part) + 1
+        return cls(text, anchors)
+
+    @classmethod
+    def join(cls, parts: Iterable[Mapped]) -> Mapped:
+        texts: list[str] = []
+        anchors: list[tuple[int, int, int]] = []
+        offset = 0
+        for part in parts:
+            if not part.text:
+                continue
+            texts.append(part.text)
+            anchors.extend((o + offset, line, col) for o, line, col in part.anchors)
+            offset += len(part.text)
+        return cls("".join(texts), anchors)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __add__(self, other: Mapped) -> Mapped:
+        return Mapped.join((self, other))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File (line, column) of character ``offset``."""
+        if not self.anchors:
+            return 1, 1
+        keys = [a[0] for a in self.anchors]
+        index = max(0, bisect_right(keys, offset) - 1)
+        start, line, column = self.anchors[index]
+        return line, column + max(0, offset - start)
+
+    def slice(self, start: int, end: int | None = None) -> Mapped:
+        end = len(self.text) if end is None else min(end, len(self.text))
+        start = max(0, min(start, end))
+        if start == end:
+            line, column = self.position(start)
+            return Mapped("", [(0, line, column)])
+        line, column = self.position(start)
+        anchors = [(0, line, column)]
+        anchors.extend((o - start, ln, col) for o, ln, col in self.anchors if start < o < end)
+        return Mapped(self.text[start:end], anchors)
+
+    def strip(self) -> Mapped:
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        return self.slice(left, max(left, right))
+
+    def split_lines(self) -> list[Mapped]:
+        result: list[Mapped] = []
+        start = 0
+        text = self.text
+        while True:
+            index = text.find("\n", start)
+            if index == -1:
+                result.append(self.slice(start))
+                return result
+            result.append(self.slice(start, index))
+            start = index + 1
+
+    def replace_spans(self, spans: Sequence[tuple[int, int, str]]) -> Mapped:
+        """Replace ``(start, end, new)`` spans (sorted, not overlapping).
+
+        Replacement text is anchored where the replaced span started.
+        """
+        parts: list[Mapped] = []
+        cursor = 0
+        for start, end, new in spans:
+            parts.append(self.slice(cursor, start))
+            if new:
+                line, column = self.position(start)
+                parts.append(Mapped.at(new, line, column))
+            cursor = end
+        parts.append(self.slice(cursor))
+        return Mapped.join(parts)
+
+    def collapse_spaces(self) -> Mapped:
+        """Every run of whitespace inside a line becomes one space (HTML-style)."""
+        spans = [(m.start(), m.end(), " ") for m in _WS_RUN.finditer(self.text) if m.group() != " "]
+        return self.replace_spans(spans) if spans else self
+
+
+def source_lines(text: str) -> list[Mapped]:
+    """Every line of a file as mapped text (line ``n`` is element ``n - 1``)."""
+    return [Mapped.at(raw, number, 1) for number, raw in enumerate(text.split("\n"), start=1)]
+
+
+@dataclass
+class NormalizedAnswer:
+    text: str
+    paragraphs: list[str]
+    anchors: list[Anchor]
+    start: Position | None
+    end_line: int | None
+
+
+def normalize_answer(answer: Mapped) -> NormalizedAnswer:
+    """Trim each line, turn blank lines into paragraph breaks, keep positions.
+
+    Lines of one paragraph are joined with a newline and paragraphs with a blank
+    line, as :func:`faq_lint.parsers.common.build_entry` does for line-based formats.
+    """
+    paragraphs: list[list[Mapped]] = [[]]
+    for line in answer.split_lines():
+        stripped = line.strip()
+        if not stripped.text:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(stripped)
+    if not paragraphs[-1]:
+        paragraphs.pop()
+    pieces: list[Mapped] = []
+    texts: list[str] = []
+    newline = Mapped("\n", [])
+    for p_index, paragraph in enumerate(paragraphs):
+        if p_index:
+            pieces.append(Mapped("\n\n", []))
+        for l_index, line in enumerate(paragraph):
+            if l_index:
+                pieces.append(newline)
+            pieces.append(line)
+        texts.append("\n".join(line.text for line in paragraph))
+    joined = _join_keeping_breaks(pieces)
+    anchors = [Anchor(offset=o, line=ln, column=col) for o, ln, col in joined.anchors]
+    if not paragraphs:
+        return NormalizedAnswer("", [], [], None, None)
+    first_line, first_column = paragraphs[0][0].position(0)
+    last = paragraphs[-1][-1]
+    end_line, _ = last.position(max(0, len(last.text) - 1))
+    return NormalizedAnswer(
+        joined.text, texts, anchors, Position(line=first_line, column=first_column), end_line
+    )
+
+
+def _join_keeping_breaks(pieces: list[Mapped]) -> Mapped:
+    """Join pieces; separator pieces without anchors inherit the previous position."""
+    texts: list[str] = []
+    anchors: list[tuple[int, int, int]] = []
+    offset = 0
+    for piece in pieces:
+        if not piece.text:
+            continue
+        texts.append(piece.text)
+        if piece.anchors:
+            anchors.extend((o + offset, line, col) for o, line, col in piece.anchors)
+        offset += len(piece.text)
+    # Drop anchors that add nothing (same line, continuing column).
+    compact: list[tuple[int, int, int]] = []
+    for anchor in anchors:
+        if compact:
+            o, line, col = compact[-1]
+            if anchor[1] == line and anchor[2] == col + (anchor[0] - o):
+                continue
+        compact.append(anchor)
+    return Mapped("".join(texts), compact)
+
+
+def clean_question(question: Mapped) -> tuple[str, Position]:
+    """The question as written (trimmed, line breaks as spaces) and where it starts."""
+    stripped = question.strip()
+    text = " ".join(part.strip() for part in stripped.text.split("\n") if part.strip())
+    if not stripped.text:
+        line, column = question.position(0)
+    else:
+        line, column = stripped.position(0)
+    return text, Position(line=line, column=column)
+
+
+def entry_from_mapped(
+    ids: IdMaker,
+    question: Mapped,
+    answer: Mapped | None,
+    comments: list[Comment] | None = None,
+    metadata: dict[str, object] | None = None,
+    entry_id: str | None = None,
+    answer_fallback: Position | None = None,
+) -> Entry:
+    """Build an :class:`Entry` from mapped question and answer text."""
+    question_text, question_position = clean_question(question)
+    normalized = normalize_answer(answer) if answer is not None else None
+    if normalized is None or normalized.start is None:
+        if answer is not None and answer.anchors:
+            line, column = answer.position(0)
+            start = Position(line=line, column=column)
+        else:
+            start = answer_fallback or question_position
+        return Entry(
+            id=entry_id or ids.make(question_text),
+            question=question_text,
+            question_position=question_position,
+            answer_position=start,
+            end_line=start.line,
+            comments=comments or [],
+            metadata=dict(metadata or {}),
+        )
+    return Entry(
+        id=entry_id or ids.make(question_text),
+        question=question_text,
+        answer=normalized.text,
+        paragraphs=normalized.paragraphs,
+        question_position=question_position,
+        answer_position=normalized.start,
+        end_line=normalized.end_line or normalized.start.line,
+        answer_anchors=normalized.anchors,
+        comments=comments or [],
+        metadata=dict(metadata or {}),
+    )

@@ -1,0 +1,283 @@
+"""Recognise citations in answer text.
+
+Styles (each can be switched off by the rules' ``citation-styles`` option):
+
+- ``numeric``: ``(10)``, ``(1, 4)``, ``(1-3)``
+- ``bracket``: ``[3]``, ``[1-3]``, ``[2, 5]``
+- ``superscript``: ``¹⁰``, ``<sup>3</sup>``
+- ``footnote``: Markdown ``[^3]``
+- ``author-year``: ``(Smith et al., 2020)``, ``(NICE 2019)``, ``Smith and Jones (2018)``
+- ``url``: ``https://...``, ``www...``, Markdown links ``[text](https://...)``
+- ``doi``: ``10.1002/14651858.CD004376``, ``doi:10...``
+- ``pmid``: ``PMID: 12345678``, ``PMC1234567``
+- ``attribution``: "according to the CDC", "NICE recommends", "a 2019 Cochrane review",
+  a source line such as "NIH: National Heart, Lung, and Blood Institute"
+
+Numeric and bracket markers count only where they cite: after a word or before
+punctuation ("... syndrome (10)."), never as list numbering ("(2) Rest the leg"),
+an enumeration inside a sentence ("(1) rest, (2) ice"), a year ("(2020)") or a
+word in brackets ("(ALL)").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+STYLES: tuple[str, ...] = (
+    "numeric",
+    "bracket",
+    "superscript",
+    "footnote",
+    "author-year",
+    "url",
+    "doi",
+    "pmid",
+    "attribution",
+)
+MARKER_STYLES = ("numeric", "bracket", "superscript", "footnote")
+
+_NUMBERS = r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*"
+_NUMERIC = re.compile(rf"\(\s*({_NUMBERS})\s*\)")
+_BRACKET = re.compile(rf"(?<![\]\w])\[\s*({_NUMBERS})\s*\](?![(:\[])")
+_FOOTNOTE = re.compile(r"\[\^([\w-]{1,20})\](?!:)")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = re.compile(rf"(?<=[\w.,;:)%\"'’”])[{_SUPERSCRIPT_DIGITS}]+(?:[,⁻–-][{_SUPERSCRIPT_DIGITS}]+)*")
+_SUP_TAG = re.compile(rf"<sup>\s*({_NUMBERS})\s*</sup>", re.IGNORECASE)
+_TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
+
+_NAME = r"[A-Z][A-Za-z'’\-]+"
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+_AUTHOR_YEAR = re.compile(
+    rf"\(\s*(?:e\.g\.,?\s*|see\s+)?{_NAME}(?:\s+(?:et\s+al\.?|and|&)(?:\s+{_NAME})?)?,?\s+{_YEAR}"
+    rf"(?:\s*[;,]\s*[^()]{{0,120}})?\)"
+    rf"|\b{_NAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME})\s+\(\s*{_YEAR}\s*\)"
+)
+# A Vancouver-style author list in a reference quoted in the text:
+# "Altomare G, Capella GL, Fracchiolla C, Frigerio E. Effectiveness of ..."
+_AUTHOR_LIST = re.compile(r"\b[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}(?:,\s+[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}){1,}\b")
+_URL = re.compile(
+    r"\[[^\]\n]{1,200}\]\(\s*[^)\s]+\s*\)|<?(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]"
+)
+_DOI = re.compile(r"(?:\bdoi:\s*|https?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s,;]+[^\s,;.)]", re.I)
+_PMID = re.compile(r"\bPMID:?\s*\d{4,9}\b|\bPMC\d{5,9}\b")
+_SOURCE_LINE = re.compile(
+    r"(?:^|\n)\s*(?:sources?|references?|adapted from|reviewed by)\s*:", re.IGNORECASE
+)
+_LINE_START = re.compile(r"(?:^|\n)[ \t>*•\-]*$")
+_DATED_STUDY = re.compile(
+    rf"\b(?:a|an|the|one|this)\s+(?:{_YEAR}\s+)(?:[A-Z][\w-]+\s+){{0,2}}"
+    r"(?:review|study|trial|meta-analysis|analysis|guidelines?|report|survey)\b"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation found in a text: its style, offsets and reference markers (if any)."""
+
+    style: str
+    start: int
+    end: int
+    text: str
+    markers: tuple[str, ...] = ()
+
+
+def expand_markers(body: str) -> tuple[str, ...]:
+    """``1-3, 5`` -> ``("1", "2", "3", "5")``; a silly range is kept as its two ends."""
+    found: list[str] = []
+    for part in re.split(r"\s*,\s*", body.translate(_TO_DIGITS).strip()):
+        bounds = [b for b in re.split(r"\s*[-–]\s*", part) if b.isdigit()]
+        if len(bounds) == 2 and 0 < int(bounds[1]) - int(bounds[0]) <= 50:
+            found.extend(str(n) for n in range(int(bounds[0]), int(bounds[1]) + 1))
+        else:
+            found.extend(str(int(b)) for b in bounds)
+    return tuple(found)
+
+
+def marker_key(marker: str) -> str:
+    """A listed reference's marker as a key: ``[3]``, ``(3)``, ``3.``, ``³`` -> ``3``."""
+    text = marker.translate(_TO_DIGITS).strip()
+    digits = re.search(r"\d+", text)
+    if digits and re.fullmatch(r"[\[\(\^]*\s*\d+\s*[\]\).:]*", text):
+        return str(int(digits.group()))
+    return " ".join(text.lower().split())
+
+
+def _cites(text: str, start: int, end: int) -> bool:
+    """Whether a numeric/bracket marker at ``start``..``end`` is placed as a citation."""
+    before = text[:start]
+    if _LINE_START.search(before):
+        return False  # "(2) Rest the leg": list numbering at the start of a line
+    rest = text[end:]
+    stripped = rest.lstrip(" \t")
+    if not stripped or stripped[0] in ".,;:!?)]\n" or stripped[0] in "([" and _starts_marker(
+        stripped
+    ):
+        return True
+    # Followed by a word: a citation only right after a word ("syndrome (10) and ...").
+    previous = before.rstrip(" \t")[-1:] if before.strip() else ""
+    return bool(previous) and (previous.isalnum() or previous in "%\"'’”")
+
+
+def _starts_marker(text: str) -> bool:
+    return bool(re.match(rf"[(\[]\s*{_NUMBERS}\s*[)\]]", text))
+
+
+def _is_year_or_zero(markers: Sequence[str]) -> bool:
+    return not markers or any(m == "0" for m in markers)
+
+
+def _enumeration(text: str, found: list[Citation]) -> set[int]:
+    """Starts of markers that number items of an inline list: "(1) rest, (2) ice"."""
+    followed = [
+        c
+        for c in found
+        if c.style in ("numeric", "bracket")
+        and len(c.markers) == 1
+        and re.match(r"\s+[A-Za-z]", text[c.end :])
+    ]
+    numbers = {c.markers[0] for c in followed}
+    if {"1", "2"} <= numbers:
+        return {c.start for c in followed}
+    return set()
+
+
+@dataclass
+class CitationFinder:
+    """Finds citations of the enabled styles; organisations come from a data file."""
+
+    styles: frozenset[str]
+    organisation_pattern: re.Pattern[str] | None
+    attribution: re.Pattern[str] | None
+    source_line: re.Pattern[str] | None
+
+    def markers(self, text: str) -> list[Citation]:
+        """Reference markers placed as citations: numeric, bracket, superscript, footnote."""
+        candidates: list[Citation] = []
+        if "numeric" in self.styles:
+            candidates.extend(self._numbered("numeric", _NUMERIC, text))
+        if "bracket" in self.styles:
+            candidates.extend(self._numbered("bracket", _BRACKET, text))
+        skip = _enumeration(text, candidates)
+        found = [
+            c for c in candidates if c.start not in skip and _cites(text, c.start, c.end)
+        ]
+        if "superscript" in self.styles:
+            for match in _SUPERSCRIPT.finditer(text):
+                markers = expand_markers(match.group())
+                found.append(Citation("superscript", *match.span(), match.group(), markers))
+            for match in _SUP_TAG.finditer(text):
+                markers = expand_markers(match.group(1))
+                found.append(Citation("superscript", *match.span(), match.group(), markers))
+        if "footnote" in self.styles:
+            for match in _FOOTNOTE.finditer(text):
+                key = marker_key(match.group(1))
+                found.append(Citation("footnote", *match.span(), match.group(), (key,)))
+        return sorted(found, key=lambda c: c.start)
+
+    def _numbered(self, style: str, pattern: re.Pattern[str], text: str) -> Iterable[Citation]:
+        for match in pattern.finditer(text):
+            markers = expand_markers(match.group(1))
+            if _is_year_or_zero(markers):
+                continue
+            yield Citation(style, match.start(), match.end(), match.group(), markers)
+
+    def find(self, text: str) -> list[Citation]:
+        """Every citation of an enabled style in ``text``, in order."""
+        found = self.markers(text)
+        simple = (
+            ("author-year", _AUTHOR_YEAR),
+            ("author-year", _AUTHOR_LIST),
+            ("url", _URL),
+            ("doi", _DOI),
+            ("pmid", _PMID),
+        )
+        for style, pattern in simple:
+            if style in self.styles:
+                found.extend(Citation(style, *m.span(), m.group()) for m in pattern.finditer(text))
+        if "attribution" in self.styles:
+            for pattern in (self.attribution, self.source_line, _SOURCE_LINE, _DATED_STUDY):
+                if pattern is not None:
+                    found.extend(
+                        Citation("attribution", *m.span(), m.group().strip())
+                        for m in pattern.finditer(text)
+                    )
+        return sorted(found, key=lambda c: c.start)
+
+    def cited(self, text: str) -> bool:
+        return bool(self.find(text))
+
+
+def _organisation_pattern(names: Iterable[str]) -> str:
+    """One alternation of organisation names, longest first.
+
+    Acronyms ("WHO", "NICE") are case-sensitive; other names ignore case. A name
+    ending in "of"/"on"/"for" continues with capitalised words ("American Academy
+    of Pediatrics").
+    """
+    parts: list[str] = []
+    for raw in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        words = raw.split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        if not (raw.isupper() and len(raw) <= 8):
+            body = f"(?i:{body})"
+        if words[-1] in ("of", "on", "for"):
+            body += r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,5}"
+        parts.append(body)
+    return r"\b(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!x)x"
+
+
+def build_finder(
+    styles: Iterable[str],
+    organisations: Iterable[str] = (),
+    verbs: Iterable[str] = (),
+) -> CitationFinder:
+    """A finder for ``styles`` with ``organisations`` and attribution ``verbs``."""
+    chosen = frozenset(s for s in styles if s in STYLES)
+    names = list(organisations)
+    if not names:
+        return CitationFinder(chosen, None, None, None)
+    org = _organisation_pattern(names)
+    verb_list = sorted({v.strip().lower() for v in verbs if v.strip()}, key=len, reverse=True)
+    verb = "|".join(re.escape(v) for v in verb_list) or r"(?!x)x"
+    attribution = re.compile(
+        rf"\b(?i:according\s+to)\s+(?:(?i:the|a|an|one)\s+)?(?:{_YEAR}\s+)?(?:(?i:recent)\s+)?{org}"
+        rf"|{org}(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+(?i:{verb})\b"
+        rf"|\b(?i:a|an|the|one)\s+(?:{_YEAR}\s+)?(?i:cochrane|systematic)\s+(?i:review)\b"
+    )
+    source_line = re.compile(rf"(?:^|\n|\s{{3,}}){org}\s*:")
+    return CitationFinder(chosen, re.compile(org), attribution, source_line)
+
+
+def _yaml(path: Path) -> dict[str, object]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=16)
+def _cached(
+    styles: tuple[str, ...], path: str, extra: tuple[str, ...], stamp: float
+) -> CitationFinder:
+    del stamp
+    data = _yaml(Path(path)) if path else {}
+    organisations = [str(o) for o in data.get("organisations", []) or []] + list(extra)  # type: ignore[union-attr]
+    verbs = [str(v) for v in data.get("attribution_verbs", []) or []]  # type: ignore[union-attr]
+    return build_finder(styles, organisations, verbs)
+
+
+def load_finder(
+    styles: Iterable[str], sources_file: str | Path | None, extra: Iterable[str] = ()
+) -> CitationFinder:
+    """A finder built from a citation-sources YAML file (cached while it is unchanged)."""
+    path = str(sources_file) if sources_file else ""
+    stamp = os.stat(path).st_mtime if path and os.path.exists(path) else 0.0
+    if path and not stamp:
+        path = ""
+    return _cached(tuple(sorted(set(styles))), path, tuple(extra), stamp)

@@ -1,0 +1,460 @@
+"""Find medicines and medication claims in answer text.
+
+A *mention* is a medicine name (``rules/medical/medicines.txt``, derived from the
+drug-named-entity-recognition lexicon), a class or lay term, a brand, or a
+substance used as a medicine (``rules/medical/medication-terms.yaml``). A *claim*
+is a sentence that mentions a medicine and says what it does ("relieves",
+"lowers", "is safe", "causes side effects", "may be recommended") or gives a dose
+(``rules/medical/claim-patterns.yaml``).
+
+Matching is a set lookup over the sentence's word n-grams, so the 30,000-name
+list costs one file read per run (a few milliseconds) and no regular expression
+over the names. Everything loads lazily and is cached by path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from faq_lint.text.sentences import Sentence, split_sentences
+
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+_QUOTES = str.maketrans({"’": "'", "‘": "'"})
+
+# Mention kinds.
+NAMED = "drug"
+CLASS = "class"
+LAY = "lay"
+BRAND = "brand"
+SUBSTANCE = "substance"
+FOOD = "food"
+GENERIC = "generic"
+TERM_KINDS = (CLASS, LAY, BRAND, SUBSTANCE, FOOD, GENERIC)
+NAME_WORDS = 3  # the longest name in medicines.txt, in words
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # lowercased, curly apostrophes folded
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A medicine named in a text: its words as written, offsets and kind."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    term: str  # the lexicon form (lowercased)
+    first_token: int
+    last_token: int  # inclusive
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence that names medicines and says what they do."""
+
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+    cues: tuple[str, ...]  # claim words found near the mentions
+    doses: tuple[str, ...]  # dose or schedule phrases
+
+    @property
+    def names(self) -> list[str]:
+        """The medicines named, as written, without repeats."""
+        seen: dict[str, str] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.text.lower(), mention.text)
+        return list(seen.values())
+
+    def quote(self, limit: int = 120) -> tuple[int, int]:
+        """Offsets (into the sentence's source text) of the stretch to quote.
+
+        Several medicines: from the first to the last ("pain relievers, muscle
+        relaxants, and anti-inflammatory drugs"). One: the name and the claim or
+        dose that follows or precedes it ("Ibuprofen relieves").
+        """
+        start = min(m.start for m in self.mentions)
+        end = max(m.end for m in self.mentions)
+        if len(self.mentions) == 1 and self.cue_spans:
+            nearest = min(self.cue_spans, key=lambda span: abs(span[0] - start))
+            start, end = min(start, nearest[0]), max(end, nearest[1])
+        if end - start > limit:
+            end = start + limit
+        return _balance(self.sentence, start, end)
+
+    cue_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.()]")
+
+
+def _joined(text: str, words: Sequence[Token]) -> bool:
+    """Whether the words of a name follow each other with only spaces between.
+
+    "cyclosporine A" is one name, "cyclosporine, a medication" is not.
+    """
+    return all(not text[a.end : b.start].strip() for a, b in zip(words, words[1:]))
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether ``offset`` opens a sentence or a list item within ``text``."""
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ".!?:;-•*\n"
+
+
+def _balance(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Widen a quote so its brackets pair up: "(botox)", not "(botox" or "acitretin)"."""
+    text, base = sentence.text, sentence.start
+    local_start, local_end = start - base, end - base
+    inside = text[local_start:local_end]
+    if inside.count(")") > inside.count("("):
+        opening = text.rfind("(", 0, local_start)
+        if opening >= 0:
+            local_start = opening
+    inside = text[local_start:local_end]
+    if inside.count("(") > inside.count(")"):
+        closing = text.find(")", local_end)
+        if closing >= 0 and closing - local_end <= 60:
+            local_end = closing + 1
+    return local_start + base, local_end + base
+
+
+def tokenize(text: str) -> list[Token]:
+    return [
+        Token(m.group().lower().translate(_QUOTES), m.start(), m.end())
+        for m in TOKEN.finditer(text)
+    ]
+
+
+def _forms(term: str) -> set[str]:
+    """A term, its plural and its singular: ``statin`` -> ``statin``, ``statins``."""
+    base = " ".join(t.text for t in tokenize(term))
+    if not base:
+        return set()
+    forms = {base}
+    if base.endswith("s") and not base.endswith("ss") and len(base) > 4:
+        forms.add(base[:-1])
+    elif not base.endswith("s"):
+        forms.add(base + "s")
+    return forms
+
+
+@dataclass
+class Lexicon:
+    """Medicine names and terms, claim words and dose patterns, ready for lookup."""
+
+    terms: dict[str, str]  # normalized n-gram -> kind
+    max_words: int
+    claim_words: dict[str, str]  # word -> claim family ("treat", "relieve", ...)
+    amount_patterns: list[re.Pattern[str]]  # "400 mg", "two tablets"
+    schedule_patterns: list[re.Pattern[str]]  # "twice a day", "for 7 days"
+    not_claims: frozenset[str]  # "lower back": two words where a claim word makes no claim
+    forms: frozenset[str]
+    uses: frozenset[str]
+    recommendation_words: frozenset[str]
+    food_forms: frozenset[str] = frozenset()
+    referrals: tuple[re.Pattern[str], ...] = ()
+    not_medicine_after: frozenset[str] = frozenset()
+    not_medicine_before: frozenset[str] = frozenset()
+
+    def mentions(
+        self,
+        text: str,
+        tokens: Sequence[Token] | None = None,
+        count_generic: bool = False,
+    ) -> list[Mention]:
+        """Medicines named in ``text``: longest match first, never overlapping.
+
+        A substance counts only in medicinal use; a generic word ("medicines")
+        only with ``count_generic``.
+        """
+        toks = list(tokens) if tokens is not None else tokenize(text)
+        found: list[Mention] = []
+        index = 0
+        amounts = self.amounts(text)
+        while index < len(toks):
+            match: Mention | None = None
+            for size in range(min(self.max_words, len(toks) - index), 0, -1):
+                words = toks[index : index + size]
+                key = " ".join(t.text for t in words)
+                kind = self.terms.get(key)
+                if kind is None or not _joined(text, words):
+                    continue
+                match = Mention(
+                    text=text[words[0].start : words[-1].end],
+                    start=words[0].start,
+                    end=words[-1].end,
+                    kind=kind,
+                    term=key,
+                    first_token=index,
+                    last_token=index + size - 1,
+                )
+                break
+            if match is None:
+                index += 1
+                continue
+            index = match.last_token + 1
+            if match.kind == GENERIC and not count_generic:
+                continue
+            if self._body_chemistry(toks, match):
+                continue
+            if match.kind == SUBSTANCE and not self._medicinal(text, toks, match, amounts):
+                continue
+            if match.kind == FOOD and not self._dosage_form_follows(toks, match, self.food_forms):
+                continue
+            found.append(match)
+        return found
+
+    def _medicinal(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        mention: Mention,
+        amounts: list[tuple[int, int]],
+    ) -> bool:
+        """Whether a substance ("iron", "coffee") is used as a medicine here.
+
+        It is when a dosage form follows it ("iron tablets"), a use precedes it
+        ("take iron", "treated with insulin") or an amount is next to it ("65 mg of
+        iron", "iron 65 mg").
+        """
+        if any(b >= mention.start - 12 and a <= mention.end + 12 for a, b in amounts):
+            return True
+        if self._dosage_form_follows(tokens, mention):
+            return True
+        for token in tokens[max(0, mention.first_token - 3) : mention.first_token]:
+            # "take iron", "treated with insulin" - but not "if not treated, iron builds up"
+            if token.text in self.uses and not _CLAUSE_BREAK.search(
+                text[token.end : mention.start]
+            ):
+                return True
+        return False
+
+    def _dosage_form_follows(
+        self, tokens: Sequence[Token], mention: Mention, forms: frozenset[str] | None = None
+    ) -> bool:
+        """ "iron tablets", "caffeine pills", "salt tablets", "vitamin D supplements"."""
+        following = mention.last_token + 1
+        wanted = self.forms if forms is None else forms
+        return following < len(tokens) and tokens[following].text in wanted
+
+    def _body_chemistry(self, tokens: Sequence[Token], mention: Mention) -> bool:
+        """ "carnitine deficiency", "plasma carnitine", "steroid 5-alpha reductase"."""
+        after = tokens[mention.last_token + 1 : mention.last_token + 3]
+        if after and after[0].text in self.not_medicine_after:
+            return True
+        if any(len(t.text) > 5 and t.text.endswith("ase") for t in after):
+            return True
+        first = mention.first_token
+        if first > 0 and tokens[first - 1].text in self.not_medicine_before:
+            return True
+        pair = " ".join(t.text for t in tokens[max(0, first - 2) : first])
+        return first > 1 and pair in self.not_medicine_before
+
+    def amounts(self, text: str) -> list[tuple[int, int]]:
+        """Spans of amounts of medicine: "400 mg", "two tablets"."""
+        spans: list[tuple[int, int]] = []
+        for pattern in self.amount_patterns:
+            spans.extend(m.span() for m in pattern.finditer(text))
+        return sorted(spans)
+
+    def doses(self, text: str) -> list[tuple[int, int]]:
+        """Spans of amounts and schedules: "400 mg", "twice a day", "for 7 days"."""
+        spans = self.amounts(text)
+        for pattern in self.schedule_patterns:
+            spans.extend(m.span() for m in pattern.finditer(text))
+        return sorted(spans)
+
+    def _claim_word(self, tokens: Sequence[Token], position: int, text: str) -> bool:
+        token = tokens[position].text
+        if token not in self.claim_words:
+            return False
+        written = text[tokens[position].start : tokens[position].end]
+        if position and written.istitle() and not _sentence_start(text, tokens[position].start):
+            return False  # a name or heading: "Centers for Disease Control and Prevention"
+        before = f"{tokens[position - 1].text} {token}" if position else ""
+        after = f"{token} {tokens[position + 1].text}" if position + 1 < len(tokens) else ""
+        return before not in self.not_claims and after not in self.not_claims
+
+    def claim_in(
+        self, sentence: Sentence, count_generic: bool = False, window: int = 12
+    ) -> Claim | None:
+        """The medication claim a sentence makes, or None.
+
+        A claim needs a medicine and either a dose or a claim word within
+        ``window`` words of a medicine name. Questions are not claims.
+        """
+        text = sentence.text
+        if text.rstrip().endswith("?") or any(p.search(text) for p in self.referrals):
+            return None  # a question, or advice to ask a professional
+        tokens = tokenize(text)
+        dose_spans = self.doses(text)
+        mentions = self.mentions(text, tokens, count_generic)
+        if not mentions:
+            return None
+        cue_spans: list[tuple[int, int]] = []
+        cues: list[str] = []
+        covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+        for position, token in enumerate(tokens):
+            if position in covered or not self._claim_word(tokens, position, text):
+                continue
+            distance = min(
+                min(abs(position - m.first_token), abs(position - m.last_token))
+                for m in mentions
+            )
+            if distance <= window:
+                cues.append(token.text)
+                cue_spans.append((token.start, token.end))
+        if not cues and not dose_spans:
+            return None
+        offset = sentence.start
+        shifted = tuple(
+            Mention(
+                text=m.text,
+                start=m.start + offset,
+                end=m.end + offset,
+                kind=m.kind,
+                term=m.term,
+                first_token=m.first_token,
+                last_token=m.last_token,
+            )
+            for m in mentions
+        )
+        spans = tuple((a + offset, b + offset) for a, b in cue_spans + dose_spans)
+        return Claim(
+            sentence=sentence,
+            mentions=shifted,
+            cues=tuple(cues),
+            doses=tuple(text[a:b] for a, b in dose_spans),
+            cue_spans=spans,
+        )
+
+    def claims(
+        self, text: str, count_generic: bool = False, window: int = 12
+    ) -> list[Claim]:
+        """Every medication claim of ``text``, one per sentence."""
+        found: list[Claim] = []
+        for sentence in split_sentences(text):
+            claim = self.claim_in(sentence, count_generic, window)
+            if claim is not None:
+                found.append(claim)
+        return found
+
+    def recommends(self, sentence: Sentence, count_generic: bool = False) -> bool:
+        """Whether a sentence recommends a medicine or a dose to the reader."""
+        text = sentence.text
+        if text.rstrip().endswith("?"):
+            return False
+        tokens = tokenize(text)
+        mentions = self.mentions(text, tokens, count_generic)
+        if not mentions:
+            return False
+        if self.doses(text):
+            return True
+        return any(t.text in self.recommendation_words for t in tokens)
+
+
+def _read_list(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _load_yaml(path: Path) -> dict[str, object]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return []
+
+
+@lru_cache(maxsize=8)
+def _load(
+    names_path: str, terms_path: str, patterns_path: str, stamp: tuple[float, ...]
+) -> Lexicon:
+    del stamp  # part of the cache key only
+    # The names file is generated lowercased, one name of at most NAME_WORDS plain words a
+    # line (tools/build_medicine_lexicon.py), so its lines are lookup keys as they are.
+    terms: dict[str, str] = dict.fromkeys(_read_list(Path(names_path)), NAMED)
+    max_words = NAME_WORDS
+    raw_terms = _load_yaml(Path(terms_path)).get("terms", [])
+    for item in raw_terms if isinstance(raw_terms, list) else []:
+        if not isinstance(item, dict) or "term" not in item:
+            continue
+        kind = str(item.get("kind", CLASS))
+        if kind not in TERM_KINDS:
+            kind = CLASS
+        for variant in [str(item["term"]), *_as_list(item.get("variants"))]:
+            for form in _forms(variant):
+                terms[form] = kind  # a curated term overrides the name list
+                max_words = max(max_words, form.count(" ") + 1)
+    patterns = _load_yaml(Path(patterns_path))
+    claim_words: dict[str, str] = {}
+    raw_claims = patterns.get("claim_words", {})
+    for family, words in (raw_claims.items() if isinstance(raw_claims, dict) else []):
+        for word in _as_list(words):
+            claim_words[word.lower()] = str(family)
+    raw_doses = patterns.get("dose_patterns", {})
+    raw_doses = raw_doses if isinstance(raw_doses, dict) else {}
+    amounts = [re.compile(p, re.IGNORECASE) for p in _as_list(raw_doses.get("amount"))]
+    schedules = [re.compile(p, re.IGNORECASE) for p in _as_list(raw_doses.get("schedule"))]
+    not_claims = frozenset(
+        " ".join(t.text for t in tokenize(p)) for p in _as_list(patterns.get("not_claim_phrases"))
+    )
+    use = patterns.get("medicinal_use", {})
+    use = use if isinstance(use, dict) else {}
+    lowered = {
+        key: frozenset(w.lower() for w in _as_list(patterns.get(key)))
+        for key in ("not_medicine_after", "not_medicine_before", "recommendation_words")
+    }
+    return Lexicon(
+        terms=terms,
+        max_words=max_words,
+        claim_words=claim_words,
+        amount_patterns=amounts,
+        schedule_patterns=schedules,
+        not_claims=not_claims,
+        forms=frozenset(w.lower() for w in _as_list(use.get("forms"))),
+        uses=frozenset(w.lower() for w in _as_list(use.get("uses"))),
+        recommendation_words=lowered["recommendation_words"],
+        food_forms=frozenset(w.lower() for w in _as_list(use.get("food_forms"))),
+        referrals=tuple(
+            re.compile(p, re.IGNORECASE) for p in _as_list(patterns.get("referral_patterns"))
+        ),
+        not_medicine_after=lowered["not_medicine_after"],
+        not_medicine_before=lowered["not_medicine_before"],
+    )
+
+
+def load_lexicon(names: str | Path, terms: str | Path, patterns: str | Path) -> Lexicon:
+    """The lexicon built from its three data files (cached while they are unchanged)."""
+    paths = [str(Path(p)) for p in (names, terms, patterns)]
+    stamp = tuple(os.stat(p).st_mtime for p in paths)
+    return _load(paths[0], paths[1], paths[2], stamp)
+
+
+def names_of(mentions: Iterable[Mention]) -> str:
+    """``ibuprofen, naproxen and aspirin``: the medicines named, for a message."""
+    seen: dict[str, str] = {}
+    for mention in mentions:
+        seen.setdefault(mention.text.lower(), mention.text)
+    names = list(seen.values())
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
