@@ -13,7 +13,9 @@ faster than the first.
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,15 +25,19 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = REPO.parent / "shared" / "corpora" / "medquad" / "pages"
+SNAPSHOT = ""  # a frozen copy of faq_lint/ and rules/ to run instead of the working tree
 
 
 def _faq_lint(pages: Path, config: Path, output: Path) -> float:
+    env = dict(os.environ)
+    if SNAPSHOT:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [SNAPSHOT, env.get("PYTHONPATH")]))
     command = [
         sys.executable, "-m", "faq_lint", str(pages), "--config", str(config),
         "--format", "json", "--output", str(output),
     ]  # fmt: skip
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"faq-lint failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -81,13 +87,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=PAGES)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="run a frozen copy of faq_lint/ and rules/, so edits made while the benchmark "
+        "runs (which rightly invalidate the cache) do not spoil the measurement",
+    )
     args = parser.parse_args()
     if not args.pages.is_dir():
         print(f"{args.pages} is absent: ../shared is not beside the repository", file=sys.stderr)
         return 2
+    global SNAPSHOT
+    if args.snapshot:
+        SNAPSHOT = tempfile.mkdtemp(prefix="faq-lint-snapshot-")
+        for part in ("faq_lint", "rules"):
+            shutil.copytree(
+                REPO / part, Path(SNAPSHOT) / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+    try:
+        return measure(args.pages, args.repeat)
+    finally:
+        if SNAPSHOT:
+            shutil.rmtree(SNAPSHOT, ignore_errors=True)
+
+
+def measure(pages: Path, repeat: int) -> int:
     colds, warms = [], []
-    for index in range(args.repeat):
-        cold, warm, entries = cold_and_warm(args.pages)
+    for index in range(repeat):
+        cold, warm, entries = cold_and_warm(pages)
         colds.append(cold)
         warms.append(warm)
         print(f"run {index + 1}: first {cold:.2f} s, second {warm:.2f} s "
@@ -95,7 +122,7 @@ def main() -> int:
     cold, warm = statistics.median(colds), statistics.median(warms)
     print(f"median: first {cold:.2f} s, second {warm:.2f} s, speed-up {cold / warm:.1f}x "
           f"(target >= 3x): {'PASS' if cold / warm >= 3 else 'FAIL'}")  # fmt: skip
-    sizes = serialisation(args.pages)
+    sizes = serialisation(pages)
     print(
         f"loading {sizes['documents']:.0f} parsed pages: "
         f"pydantic JSON {sizes['json_load_s']:.3f} s "

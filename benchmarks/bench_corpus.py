@@ -6,7 +6,7 @@ Sizes are entries of ``../shared/corpora/medquad/medquad.jsonl`` (47,441 in all)
 size above that repeats the corpus with light edits (word swaps, a dropped sentence)
 until it has that many entries. Each size runs in its own subprocess, so the peak
 memory (``ru_maxrss``) is that size's alone. Printed per size: entries, seconds for the
-corpus pass (parse/load time excluded), peak resident memory, memory before the pass,
+corpus pass (wall clock and CPU; parse/load time excluded), peak resident memory, memory before the pass,
 and findings per rule; then the time ratio of the largest size to the full corpus.
 """
 
@@ -39,13 +39,14 @@ def run_one(size: int, rules: list[str]) -> dict[str, object]:
     config.root = str(HERE.parent)
     ruleset = RuleSet.build(select_rules(all_rules(config), config, select=rules))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     findings = check_corpus([document], ruleset)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "entries": len(document.entries),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "peak_mb": round(peak / 1024, 1),
         "before_mb": round(before / 1024, 1),
         "findings": dict(sorted(Counter(f.rule for f in findings).items())),
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_one(args.one, rules)))
         return 0
     results = []
-    print(f"{'entries':>8} {'seconds':>8} {'peak MB':>8} {'before MB':>9}  findings")
+    print(f"{'entries':>8} {'seconds':>8} {'cpu s':>8} {'peak MB':>8} {'before MB':>9}  findings")
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(size), "--rules", args.rules],
@@ -74,14 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         row = json.loads(out.stdout.strip().splitlines()[-1])
         results.append(row)
         print(
-            f"{row['entries']:>8} {row['seconds']:>8} {row['peak_mb']:>8} {row['before_mb']:>9}  {row['findings']}",
+            f"{row['entries']:>8} {row['seconds']:>8} {row['cpu_seconds']:>8} {row['peak_mb']:>8} "
+            f"{row['before_mb']:>9}  {row['findings']}",
             flush=True,
         )
-    by_size = {r["entries"]: r["seconds"] for r in results}
-    largest = max(by_size)
-    if FULL in by_size and largest > FULL:
-        ratio = float(by_size[largest]) / float(by_size[FULL])
-        print(f"time ratio {largest}/{FULL} entries: {ratio:.2f} (linear: {largest / FULL:.2f})")
+    for column in ("seconds", "cpu_seconds"):
+        by_size = {r["entries"]: r[column] for r in results}
+        largest = max(by_size)
+        if FULL in by_size and largest > FULL:
+            ratio = float(by_size[largest]) / float(by_size[FULL])
+            print(f"{column} ratio {largest}/{FULL} entries: {ratio:.2f} (linear: {largest / FULL:.2f})")
     return 0
 
 

@@ -112,9 +112,8 @@ def medquad(sample: int, seed: int, show: int) -> int:
         if row["answer"].strip() and lex.mentions(row["answer"]):
             candidates.append(row)
     chosen = random.Random(seed).sample(candidates, min(sample, len(candidates)))
-    print(
-        f"MedQuAD: {len(candidates)} answers mention a medicine; sampled {len(chosen)} (seed {seed})"
-    )
+    total = len(candidates)
+    print(f"MedQuAD: {total} answers mention a medicine; sampled {len(chosen)} (seed {seed})")
     findings = []
     for row in chosen:
         entry = Entry(id=row["id"], question=row["question"], answer=row["answer"])

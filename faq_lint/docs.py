@@ -102,6 +102,8 @@ def _para(text: str, indent: str = "  ") -> list[str]:
                 WIDTH,
                 initial_indent=indent,
                 subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
             )
             or [indent.rstrip()]
         )

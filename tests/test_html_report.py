@@ -18,7 +18,7 @@ from faq_lint.api import lint
 from faq_lint.checks.base import answer_span
 from faq_lint.cli import main
 from faq_lint.config import Config
-from faq_lint.models import Finding, Report
+from faq_lint.models import Finding, Related, Report
 from faq_lint.render import renderer
 from faq_lint.render.html import finding_span, highlight, render_html
 from faq_lint.render.json_report import render_json
@@ -71,15 +71,15 @@ def _config(tmp_path: Path) -> Config:
     return Config(root=str(tmp_path), paths=["."], cache=False)
 
 
-def _report(tmp_path: Path, *files: Path) -> Report:
+def _report(tmp_path: Path, *files: Path, select: list[str] | None = None) -> Report:
     for source in files:
         shutil.copy(source, tmp_path / source.name)
-    return lint([str(tmp_path / f.name) for f in files], _config(tmp_path))
+    return lint([str(tmp_path / f.name) for f in files], _config(tmp_path), select=select)
 
 
 def test_content_with_markup_is_shown_as_text(tmp_path: Path) -> None:
     report = _report(tmp_path, INJECTION)
-    assert report.findings, "the fixture has findings (questions without '?', a duplicate)"
+    assert report.findings, "the fixture has findings (at least the page-level ones)"
     page = Page(render_html(report))
 
     tags = [tag for tag, _ in page.tags]
@@ -92,7 +92,8 @@ def test_content_with_markup_is_shown_as_text(tmp_path: Path) -> None:
     assert "__pwned" not in "".join(page.scripts)
     # The content is there, as text.
     assert '<img src=x onerror="window.__pwned = 2">' in page.text
-    assert "What is piriformis syndrome <script>window.__pwned = 1</script>" in page.text
+    assert "What is piriformis syndrome <script>window.__pwned = 1</script>?" in page.text
+    assert '<svg onload="window.__pwned = 3">' in page.text
     assert '<a href="javascript:window.__pwned = 4">Read more</a>' in page.text
     assert 'about "treatment" & rest.' in page.text
 
@@ -134,8 +135,10 @@ def test_structure_headings_links_and_no_network(tmp_path: Path) -> None:
     # Every finding is listed once, with its severity and category, and a link to its rule.
     items = page.with_class("finding")
     listed = [a for a in items if "mirror" not in (a.get("class") or "")]
-    assert [a["id"] for a in listed] == [f"f{n}" for n in range(1, len(report.findings) + 1)]
-    for attrs, finding in zip(listed, report.findings, strict=True):
+    by_id = {a["id"]: a for a in listed}
+    assert len(by_id) == len(listed) == len(report.findings)
+    for number, finding in enumerate(report.findings, start=1):
+        attrs = by_id[f"f{number}"]
         assert attrs["data-severity"] == finding.severity
         assert attrs["data-category"] == finding.category
         assert f"rule-{finding.rule}" in ids
@@ -149,23 +152,45 @@ def test_structure_headings_links_and_no_network(tmp_path: Path) -> None:
 
 
 def test_duplicates_are_side_by_side_and_linked_both_ways(tmp_path: Path) -> None:
-    report = _report(tmp_path, INJECTION)
-    duplicate = next((n, f) for n, f in enumerate(report.findings, 1) if f.category == "duplicate")
-    number, finding = duplicate
-    page = Page(render_html(report))
+    report = _report(tmp_path, INJECTION, select=["FAQ004"])
+    document = report._documents[0]
+    first, second = document.entries[1], document.entries[2]
+    assert first.question == second.question  # the fixture asks it twice
+    report.findings.append(
+        Finding(
+            rule="FAQ601",
+            name="duplicate-question",
+            category="duplicate",
+            severity="warning",
+            message=f"The question '{first.question}' is asked 2 times",
+            path=document.path,
+            line=first.question_position.line,
+            entry_id=first.id,
+            question=first.question,
+            related=[
+                Related(
+                    path=document.path, line=second.question_position.line, question=second.question
+                )
+            ],
+        )
+    )
+    number = len(report.findings)
     html = render_html(report)
+    page = Page(html)
     # The finding holds a pair: this question and the other one, each linking to its entry.
     block = html.split(f'id="f{number}"', 1)[1].split("</li>", 1)[0]
-    assert block.count('class="side"') == 1 + len(finding.related)
-    entry_links = re.findall(r'href="#(p\d+-e\d+)"', block)
-    assert len(set(entry_links)) == 2
+    assert block.count('class="side"') == 2
+    targets = re.findall(r'href="#(p\d+-e\d+)"', block)
+    assert targets == ["p0-e1", "p0-e2"]
+    assert "Yes. Short walks on flat ground" in Page(block).text  # the other answer, quoted
     # The other entry points back to the finding.
-    mirrors = page.with_class("mirror")
-    assert mirrors and f'href="#f{number}"' in html.split('class="finding mirror', 1)[1]
+    mirror = html.split('id="p0-e2"', 1)[1].split("</article>", 1)[0]
+    assert 'class="finding mirror' in mirror and f'href="#f{number}"' in mirror
+    assert "img" not in [tag for tag, _ in page.tags]
 
 
 def test_offending_text_is_highlighted_in_the_answer(tmp_path: Path) -> None:
-    report = _report(tmp_path, SEED)
+    report = _report(tmp_path, SEED, select=["FAQ004"])  # no other finding overlaps
     document = report._documents[0]
     entry = next(e for e in document.entries if "fastest way" in e.question)
     claim = "pain relievers, muscle relaxants, and anti-inflammatory drugs"

@@ -58,7 +58,7 @@ def test_the_three_renderings_of_a_page_agree() -> None:
                 continue
             other = parse_file(str(other_path))
             assert [e.question for e in other.entries] == [e.question for e in txt.entries]
-            for a, b in zip(other.entries, txt.entries):
+            for a, b in zip(other.entries, txt.entries, strict=True):
                 assert a.answer.split() == b.answer.split(), (page, fmt, a.question)
 
 
@@ -129,14 +129,16 @@ def test_jsonl_answer_lines_point_into_the_record_line() -> None:
     first = entry.locate(0)
     second = entry.locate(entry.answer.index("- Adult"))
     assert first.line == second.line == 1
-    assert _at(text, first.line, first.column).startswith('Key Points\\n- Adult')
+    assert _at(text, first.line, first.column).startswith("Key Points\\n- Adult")
     assert _at(text, second.line, second.column).startswith("- Adult acute")
 
 
 def test_jsonl_keeps_question_as_written() -> None:
     document = parse_file(str(PARSERS / "covid" / "covid-jhu-sample.jsonl"))
     assert document.entries[0].question == "Q. Is hand sanitizer effective against COVID-19?"
-    assert "donât" in document.entries[5].question  # mojibake kept for the linter to see
+    assert (
+        "don\u00e2\x80\x99t" in document.entries[5].question
+    )  # mojibake kept for the linter to see
 
 
 # --- YAML -----------------------------------------------------------------------
@@ -212,7 +214,7 @@ def test_yaml_scalar_styles_decode_like_safe_load_and_point_into_the_file() -> N
     assert [e.question for e in document.entries] == [
         " ".join(item["question"].split()) for item in loaded
     ]
-    for entry, item in zip(document.entries, loaded):
+    for entry, item in zip(document.entries, loaded, strict=True):
         expected = "" if item["answer"] is None else str(item["answer"])
         if expected in ("False",):
             expected = "No"  # the text as written, not YAML 1.1's boolean
@@ -386,7 +388,7 @@ def test_markdown_broken_front_matter_is_a_problem_but_the_page_is_read() -> Non
     text = "---\ntitle: [unclosed\n---\n## What is it?\n\nAn answer.\n"
     document = parse_text_as(text, "x.md")
     assert [p.kind for p in document.problems] == ["malformed"]
-    assert document.problems[0].line == 3
+    assert document.problems[0].line == 2
     assert len(document.entries) == 1
 
 
@@ -402,11 +404,12 @@ def test_text_title_prefixes_disclaimer_and_references() -> None:
         "When should I see a doctor?",
     ]
     assert document.entries[1].answer == (
-        "No. Staying active helps you recover faster than bed rest.\nGentle walking is a good start."
+        "No. Staying active helps you recover faster than bed rest.\n"
+        "Gentle walking is a good start."
     )
     assert document.disclaimer is not None and document.disclaimer.startswith("This page is")
     assert [r.marker for r in document.references] == ["1.", "2."]
-    assert document.references_line == 14
+    assert document.references_line == 15
     assert position_errors(document, text) == []
 
 
@@ -432,3 +435,60 @@ def test_text_trailing_numbered_steps_are_not_references() -> None:
     document = parse_text_as(text, "x.txt")
     assert not document.references
     assert "Pull your knee up" in document.entries[0].answer
+
+
+def test_position_check_catches_a_wrong_column() -> None:
+    document, text = _parse(SEED)
+    entry = document.entries[0]
+    shifted = [a.model_copy(update={"column": a.column + 1}) for a in entry.answer_anchors]
+    document.entries[0] = entry.model_copy(update={"answer_anchors": shifted})
+    assert position_errors(document, text)
+    moved = entry.model_copy(update={"question_position": entry.answer_position})
+    document.entries[0] = moved
+    assert any("question" in error for error in position_errors(document, text))
+
+
+def test_text_subheadings_without_question_syntax_stay_in_answers() -> None:
+    text = (
+        "How do I stretch my hip?\n\nTry these steps.\n\n"
+        "How to do the figure four stretch\n\nLie on your back and cross one ankle over.\n\n"
+        "How long does it take to heal\n\nMost people feel better within a few weeks.\n\n"
+        "Is surgery ever needed?\n\nA. Smith and colleagues found surgery is rarely needed.\n"
+    )
+    document = parse_text_as(text, "x.txt")
+    assert [e.question for e in document.entries] == [
+        "How do I stretch my hip?",
+        "How long does it take to heal",
+        "Is surgery ever needed?",
+    ]
+    assert "How to do the figure four stretch" in document.entries[0].paragraphs
+    assert document.entries[2].answer.startswith("A. Smith")  # not an "A." prefix here
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "knee.txt",
+            "Knee pain FAQ\nPage owner: Orthopaedics\n\nWhat helps knee pain?\n\n"
+            "Rest and ice help.\n\nDisclaimer: This is not a substitute for medical advice.\n\n"
+            "Last reviewed: 1 May 2024\n",
+        ),
+        (
+            "knee.md",
+            "# Knee pain FAQ\n\n**Page owner:** Orthopaedics\n\n## What helps knee pain?\n\n"
+            "Rest and ice help.\n\n> Disclaimer: This is not a substitute for medical advice.\n\n"
+            "_Last reviewed: 1 May 2024_\n",
+        ),
+    ],
+)
+def test_metadata_lines_in_text_and_markdown(name: str, text: str) -> None:
+    document = parse_text_as(text, name)
+    assert document.title == "Knee pain FAQ"
+    assert document.owner == "Orthopaedics"
+    assert document.reviewed == "1 May 2024"
+    assert document.disclaimer == "This is not a substitute for medical advice."
+    assert [(e.question, e.answer) for e in document.entries] == [
+        ("What helps knee pain?", "Rest and ice help.")
+    ]
+    assert not document.stray_text

@@ -30,13 +30,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import tomllib
 from conftest import REPO
 from packaging.requirements import Requirement
 
 from faq_lint import lint
 from faq_lint.config import Config
 from faq_lint.models import Finding
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -326,3 +330,68 @@ def test_hook_passes_on_a_clean_reviewed_page_with_a_disclaimer(run_hook: RunHoo
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert re.search(r"faq-lint\.+Passed", output), output
+
+
+def _pre_commit_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "PIP_"))}
+    env["PRE_COMMIT_HOME"] = str(home)
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def test_this_repositorys_hook_runs_faq_lint_on_data_against_the_baseline(
+    hook_repo: Path, tmp_path: Path
+) -> None:
+    """.pre-commit-config.yaml: faq-lint on data/ passes today and fails on a new problem."""
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e .[dev])")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(hook_repo), str(clone)], check=True)
+    env = _pre_commit_env(tmp_path / "pre-commit-home")
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "run",
+        "faq-lint",
+        "--all-files",
+        "--color",
+        "never",
+    ]
+    clean = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True, check=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert re.search(r"faq-lint data/.*Passed", clean.stdout), clean.stdout
+
+    page = clone / "data" / "piriformis-syndrome.txt"
+    page.write_text("Is piriformis syndrome serious?\n\n" + page.read_text("utf-8"), "utf-8")
+    _git(clone, "add", "-A")
+    dirty = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True, check=False)
+    output = dirty.stdout + dirty.stderr
+    assert dirty.returncode == 1, output
+    assert "data/piriformis-syndrome.txt:1:1: FAQ003 " in output, output
+
+
+def test_hook_mode_still_compares_named_files_with_the_whole_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pre-commit names only the changed page; duplicates with unchanged pages are still found."""
+    from faq_lint.cli import main
+
+    data = tmp_path / "data"
+    data.mkdir()
+    answer = "Gout is a kind of arthritis that causes sudden, severe pain in a joint.\n"
+    (data / "gout.txt").write_text("What is gout?\n\n" + answer, encoding="utf-8")
+    (data / "joints.txt").write_text(
+        "What causes hip pain?\n\nMost hip pain comes from muscles and tendons.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "faq-lint.toml").write_text('paths = ["data/"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["data/joints.txt", "--select", "FAQ601", "--no-cache"]) == 0
+    capsys.readouterr()
+    (data / "joints.txt").write_text("What is gout?\n\nA joint disease.\n", encoding="utf-8")
+    for cache in ("--no-cache", None, None):  # without, then filling and reusing the cache
+        args = ["data/joints.txt", "--select", "FAQ601", *([cache] if cache else [])]
+        assert main(args) == 1
+        out = capsys.readouterr().out
+        assert "data/joints.txt:1:1: FAQ601 " in out, out
+        assert "data/gout.txt" in out, out

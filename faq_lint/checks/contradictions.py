@@ -45,7 +45,12 @@ from faq_lint.text.sentences import split_sentences
 
 
 def _alternation(phrases: Sequence[str]) -> str:
-    escaped = sorted((re.escape(fold(str(p))) for p in phrases if str(p).strip()), key=len, reverse=True)
+    """A regex alternation of the phrases, longest first; ``*`` stands for up to three words."""
+    escaped = sorted(
+        (re.escape(fold(str(p))).replace(r"\ \*\ ", r"\s+(?:[\w'-]+\s+){0,3}?") for p in phrases if str(p).strip()),
+        key=len,
+        reverse=True,
+    )
     return "|".join(escaped) if escaped else r"(?!x)x"
 
 
@@ -270,8 +275,12 @@ def _action(
         return []
     found = _concepts(phrase, cues)
     if found:
-        concepts = [name for _, name, _ in found]
-        cut = max(end for _, _, end in found)
+        # The action ends where a condition starts after the first concept
+        # ("lie down | after eating"): concepts named in the condition do not count.
+        first_end = found[0][2]
+        match = cues.condition.search(phrase, first_end)
+        cut = match.start() if match else len(phrase)
+        concepts = [name for start, name, _ in found if start < cut]
         head, condition = phrase[:cut], _condition(phrase[cut:], cues)
     else:
         head, condition = _phrase_parts(phrase, cues)
@@ -562,6 +571,17 @@ class Quantity:
     low: float
     high: float
     text: str
+    qualifier: str = ""
+
+    def as_range(self) -> Quantity:
+        low, high = self.low, self.high
+        if self.qualifier in ("at least", "more than", "over"):
+            high = float("inf")
+        elif self.qualifier in ("up to", "less than", "under", "no more than", "within"):
+            low = 0.0
+        elif self.qualifier in ("about", "around", "approximately"):
+            low, high = low * 0.75, high * 1.25
+        return Quantity(self.kind, low, high, self.text, "")
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -575,14 +595,21 @@ def quantities(text: str) -> list[Quantity]:
         b = _number(m.group("b")) * factor if m.group("b") else a
         low, high = min(a, b), max(a, b)
         qualifier = (m.group("q") or "").strip().lower()
-        if qualifier in ("at least", "more than", "over"):
-            high = float("inf")
-        elif qualifier in ("up to", "less than", "under", "no more than", "within"):
-            low = 0.0
-        elif qualifier in ("about", "around", "approximately"):
-            low, high = low * 0.75, high * 1.25
-        found.append(Quantity(kind, low, high, m.group(0).strip()))
+        found.append(Quantity(kind, low, high, m.group(0).strip(), qualifier))
     return found
+
+
+def disagree(a: Quantity, b: Quantity, ratio: float) -> bool:
+    """Whether two figures for the same thing cannot both be right.
+
+    With the same qualifier ("within two weeks" / "within six months") the figures are
+    compared as they are; otherwise as ranges ("at least 3 hours" includes 4 hours).
+    """
+    if a.kind != b.kind:
+        return False
+    if a.qualifier != b.qualifier:
+        a, b = a.as_range(), b.as_range()
+    return a.high * ratio <= b.low or b.high * ratio <= a.low
 
 
 def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator[Conflict]:
@@ -613,7 +640,7 @@ def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator
             for qb, sb in group[i + 1 :]:
                 if sa.item.entry is sb.item.entry:
                     continue
-                if qa.high * ratio <= qb.low or qb.high * ratio <= qa.low:
+                if disagree(qa, qb, ratio):
                     first, second = sorted((sa, sb), key=lambda s: s.item.index)
                     yield Conflict(first, second, f"{qa.text} / {qb.text}")
                     done = True

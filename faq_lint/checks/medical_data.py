@@ -63,7 +63,7 @@ def lexicon(rule: Rule) -> Lexicon:
             return load_lexicon(
                 paths["medicines-file"], paths["terms-file"], paths["patterns-file"]
             )
-        except (OSError, ValueError, yaml.YAMLError, re.error) as exc:
+        except (OSError, ValueError, yaml.YAMLError, re.error, TypeError, KeyError) as exc:
             option, path = _culprit(paths, exc)
             raise _fail(rule, option, path, exc) from exc
 
@@ -72,12 +72,19 @@ def lexicon(rule: Rule) -> Lexicon:
 
 
 def _culprit(paths: dict[str, str], exc: Exception) -> tuple[str, str]:
+    """Which of the data files made loading fail."""
     name = getattr(exc, "filename", None)
     for option, path in paths.items():
         if name and os.path.abspath(str(name)) == os.path.abspath(path):
             return option, path
         if not os.path.exists(path):
             return option, path
+    for option, path in paths.items():
+        if path.endswith((".yaml", ".yml")):
+            try:
+                yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError, UnicodeDecodeError):
+                return option, path
     option = next(iter(paths))
     return option, paths[option]
 

@@ -55,7 +55,9 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
                 "drugs": names_of(claim.mentions),
                 "sentence": sentence.text,
             },
-            suggestions=[f"Cite a source for this claim, e.g. {_next_marker(document, rule, finder)}"],
+            suggestions=[
+                f"Cite a source for this claim, e.g. {_next_marker(document, rule, finder)}"
+            ],
             matched=quote,
         )
 

@@ -76,8 +76,7 @@ def _unknown(document: Document, rule: Rule) -> Iterator[Hit]:
                     citation.end,
                     args={"marker": shown, "number": marker, "listed": listed},
                     suggestions=[
-                        f"Add reference {marker} to the page's references, "
-                        "or remove the citation"
+                        f"Add reference {marker} to the page's references, or remove the citation"
                     ],
                     matched=f"{marker} {entry.answer[citation.start : citation.end]}",
                 )
@@ -102,7 +101,7 @@ def _unused(document: Document, rule: Rule) -> Iterator[Hit]:
         text = " ".join(reference.text.split())
         quote = text if len(text) <= 70 else text[:69] + "…"
         yield Hit(
-            args={"marker": reference.marker.strip() or key, "reference": quote},
+            args={"marker": key if key.isdigit() else reference.marker.strip(), "reference": quote},
             start=Position(line=reference.line, column=reference.column),
             document=document,
             suggestions=[f"Cite it where it supports an answer, e.g. ({key}), or remove it"]

@@ -119,8 +119,10 @@ def check_document(document: Document, rule: Rule) -> Iterator[Hit]:
                 args={"keys": ", ".join(keys[:3])},
                 start=where,
                 document=document,
-                suggestions=["Add the date the page was last reviewed, e.g. 'reviewed: "
-                             f"{_today(rule).isoformat()}' in the front matter"],
+                suggestions=[
+                    "Add the date the page was last reviewed, e.g. 'reviewed: "
+                    f"{_today(rule).isoformat()}' in the front matter"
+                ],
                 matched="missing-review-date",
             )
         return

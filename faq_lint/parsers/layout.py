@@ -14,10 +14,17 @@ from faq_lint.models import Document
 
 # --- questions ---------------------------------------------------------------
 
+_AUX = (
+    r"(?:do|does|did|is|are|was|were|can|could|should|shall|will|would|may|might|must|"
+    r"has|have|had|am|isn't|aren't|don't|doesn't|didn't|can't|won't|shouldn't)"
+)
+# A question without "?" still has question syntax: "How long does it last",
+# "Is it safe to run"; a heading such as "How to stretch" or "What to expect" has not.
 QUESTION_OPENERS = re.compile(
-    r"^(?:what|what's|whats|how|why|when|where|who|whom|whose|which|can|could|"
-    r"do|does|did|is|are|was|were|should|shall|will|would|may|might|must|has|have|"
-    r"am|isn't|aren't|don't|doesn't|can't|if)\b",
+    r"^(?:(?:what|what's|whats|how|why|when|where|who|whom|whose|which)"
+    rf"(?:\s+(?!to\b)[\w'-]+){{0,3}}?\s+{_AUX}\b|{_AUX}\s+(?:i|you|we|they|it|he|she|my|your|our|their|his|her|its|the|this|"
+    rf"that|these|those|there|a|an|any|some|people|children|kids|adults)\b|"
+    rf"(?:what|what's|whats|how|why|who)\s+(?:causes?|happens|helps|works|makes|means)\b)",
     re.IGNORECASE,
 )
 INFO_REQUEST = re.compile(
@@ -145,6 +152,26 @@ def strip_disclaimer_label(text: str) -> str:
 
 # --- metadata ----------------------------------------------------------------
 
+# "Last reviewed: 1 May 2024", "Page owner: Cardiology", "**Updated:** 2024-03-01"
+META_LINE = re.compile(
+    r"^\s*[*_]{0,2}(?P<key>last[ -]reviewed|reviewed(?: on| by)?|review date|date reviewed|"
+    r"last[ -]updated|updated(?: on)?|(?:page |content )?owner|maintained by)"
+    r"\s*[*_]{0,2}\s*[:\-–—]\s*[*_]{0,2}(?P<value>\S.*?)[*_]{0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def metadata_lines(lines: list[str]) -> dict[str, str] | None:
+    """``{"last_reviewed": "1 May 2024"}`` when every line is a ``Key: value`` metadata line."""
+    found: dict[str, str] = {}
+    for line in lines:
+        match = META_LINE.match(line)
+        if match is None:
+            return None
+        found[normalize_key(match.group("key"))] = match.group("value").strip()
+    return found or None
+
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 TITLE_KEYS = ("title", "name", "headline", "page_title", "topic")
@@ -165,6 +192,7 @@ REVIEWED_KEYS = (
 )
 OWNER_KEYS = (
     "owner",
+    "page_owner",
     "content_owner",
     "maintainer",
     "maintained_by",

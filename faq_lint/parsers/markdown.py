@@ -38,7 +38,9 @@ from faq_lint.parsers.layout import (
     NUMBER_PREFIX,
     QUESTION_PREFIX,
     REFERENCE_HEADING,
+    apply_metadata,
     looks_like_question,
+    metadata_lines,
     parse_reference_item,
     reads_like_disclaimer,
     starts_like_disclaimer,
@@ -407,6 +409,8 @@ def parse_markdown(text: str, path: str) -> Document:
     section: str | None = None
     current: _Open | None = None
     page_heading_seen = False
+    page_meta: dict[str, str] = {}
+    meta_blocks: set[int] = set()
 
     def close_current(line: int) -> None:
         nonlocal current
@@ -455,6 +459,12 @@ def parse_markdown(text: str, path: str) -> Document:
                 state = "entry"
                 continue
             # A deeper heading (or any heading without question headings): content.
+        if block.kind == "paragraph":
+            found = metadata_lines([m.text for m in block.lines if m is not None])
+            if found is not None:  # "Last reviewed: 1 May 2024" is metadata, not text
+                page_meta.update(found)
+                meta_blocks.add(id(block))
+                continue
         if state == "references":
             if _disclaimer_like(block, closing=True) and block is blocks[-1]:
                 disclaimer.append(block)
@@ -485,7 +495,10 @@ def parse_markdown(text: str, path: str) -> Document:
         last_entry = entries[-1] if entries else None
 
         def at_end(block: Block) -> bool:
-            return not any(b.start > block.end and b.kind != "rule" for b in blocks)
+            return not any(
+                b.start > block.end and b.kind != "rule" and id(b) not in meta_blocks
+                for b in blocks
+            )
 
         if last_entry is not None and len(last_entry.blocks) >= 2:
             last = last_entry.blocks[-1]
@@ -503,6 +516,8 @@ def parse_markdown(text: str, path: str) -> Document:
             document.disclaimer_line = disclaimer[0].start
 
     document.references.extend(_references_from(references))
+    if page_meta:
+        apply_metadata(document, page_meta)
 
     for block in flow:
         if block.kind in ("rule", "raw") or not block.text:

@@ -31,8 +31,10 @@ from faq_lint.parsers.layout import (
     NUMBER_PREFIX,
     QUESTION_PREFIX,
     REFERENCE_HEADING,
+    apply_metadata,
     looks_like_citation,
     looks_like_question,
+    metadata_lines,
     parse_reference_item,
     reads_like_disclaimer,
     starts_like_disclaimer,
@@ -264,13 +266,35 @@ def _disclaimer_block(block: Block) -> bool:
     return starts_like_disclaimer(text) or reads_like_disclaimer(text)
 
 
+def _meta_of(block: Block) -> dict[str, str] | None:
+    return metadata_lines([sl.text for sl in block.lines])
+
+
+def _peel_tail(
+    blocks: list[Block], metadata: dict[str, str], disclaimer: Block | None
+) -> Block | None:
+    """Take closing metadata lines ("Last reviewed: ...") and a "Disclaimer:" block off."""
+    while blocks:
+        found = _meta_of(blocks[-1])
+        if found is not None:
+            metadata.update(found)
+            blocks.pop()
+        elif (
+            disclaimer is None and len(blocks) > 2 and starts_like_disclaimer(blocks[-1].first.text)
+        ):
+            disclaimer = blocks.pop()
+        else:
+            break
+    return disclaimer
+
+
 def parse_text(text: str, path: str) -> Document:
     """Parse a plain-text FAQ page."""
     blocks, comments = _blocks(text.split("\n"))
-    disclaimer: Block | None = None
-    if len(blocks) > 2 and starts_like_disclaimer(blocks[-1].first.text):
-        disclaimer = blocks.pop()
+    metadata: dict[str, str] = {}
+    disclaimer = _peel_tail(blocks, metadata, None)
     blocks, references, references_line = _split_trailing_references(blocks)
+    disclaimer = _peel_tail(blocks, metadata, disclaimer)
     starts = question_indexes(blocks)
     if disclaimer is None and blocks and starts:
         last = blocks[-1]
@@ -289,26 +313,35 @@ def parse_text(text: str, path: str) -> Document:
     if disclaimer is not None:
         document.disclaimer = strip_disclaimer_label(" ".join(sl.text for sl in disclaimer.lines))
         document.disclaimer_line = disclaimer.first.line
-
     ids = IdMaker()
     first_start = starts[0] if starts else len(blocks)
     for index, block in enumerate(blocks[:first_start]):
+        # "Last reviewed: ..." / "Page owner: ..." lines before the questions are metadata.
+        lines = []
+        for source in block.lines:
+            found = metadata_lines([source.text])
+            if found is None:
+                lines.append(source)
+            else:
+                metadata.update(found)
+        if not lines:
+            continue
         if (
             index == 0
-            and block.single
-            and len(block.first.text) <= MAX_TITLE_CHARS
-            and block.first.text[-1] not in ".!?;,"
+            and len(lines) == 1
+            and len(lines[0].text) <= MAX_TITLE_CHARS
+            and lines[0].text[-1] not in ".!?;,"
         ):
-            document.title = block.first.text
-            document.title_line = block.first.line
+            document.title = lines[0].text
+            document.title_line = lines[0].line
             continue
         document.stray_text.append(
             StrayText(
-                text=" ".join(sl.text for sl in block.lines),
-                line=block.first.line,
-                column=block.first.column,
+                text=" ".join(sl.text for sl in lines), line=lines[0].line, column=lines[0].column
             )
         )
+    if metadata:
+        apply_metadata(document, metadata)
     tail = min(
         (n for n in (references_line, document.disclaimer_line) if n is not None), default=10**9
     )
@@ -317,13 +350,15 @@ def parse_text(text: str, path: str) -> Document:
         block = blocks[start]
         question_lines = block.question or [block.first]
         answer_lines: list[SourceLine | None] = []
+        prefixed = block.style == "prefixed"
         if block.rest:
-            answer_lines.extend(_strip_answer_prefix(block.rest))
+            rest = block.rest
+            answer_lines.extend(_strip_answer_prefix(rest) if prefixed else rest)
         for index, following in enumerate(blocks[start + 1 : end]):
             if answer_lines:
                 answer_lines.append(None)
             lines = following.lines
-            if index == 0 and not block.rest:
+            if index == 0 and not block.rest and prefixed:
                 lines = _strip_answer_prefix(lines)
             answer_lines.extend(lines)
         first_line = question_lines[0].line

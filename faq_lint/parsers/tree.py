@@ -341,7 +341,7 @@ def _reference(node: Node, default_marker: str) -> Iterator[Reference]:
 
 
 def _looks_like_html(text: str) -> bool:
-    return "<" in text and ">" in text and bool(_HTML_TAG.search(text))
+    return ("<" in text or "&" in text) and bool(_HTML_TAG.search(text))
 
 
 def document_from_tree(

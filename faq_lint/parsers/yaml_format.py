@@ -72,9 +72,8 @@ def _error_message(exc: yaml.YAMLError) -> str:
         message = str(exc).split("\n")[0]
     context_mark = getattr(exc, "context_mark", None)
     problem_mark = getattr(exc, "problem_mark", None)
-    if context_mark is not None and problem_mark is not None:
-        if context_mark.line != problem_mark.line:
-            message += f" (it started on line {context_mark.line + 1})"
+    if context_mark and problem_mark and context_mark.line != problem_mark.line:
+        message += f" (it started on line {context_mark.line + 1})"
     return f"not valid YAML: {message}"
 
 
@@ -163,6 +162,12 @@ class _Converter:
                 column=column,
                 value=value,
                 decode=lambda n=node: self.scalar_mapped(n),  # type: ignore[misc]
+            )
+        if node.tag not in yaml.SafeLoader.yaml_constructors:
+            raise ParseError(
+                f"not valid YAML here: the tag {node.tag} is not allowed (only plain YAML data)",
+                line,
+                column,
             )
         if isinstance(node, SequenceNode):
             return Node(

@@ -48,7 +48,9 @@ _NUMERIC = re.compile(rf"\(\s*({_NUMBERS})\s*\)")
 _BRACKET = re.compile(rf"(?<![\]\w])\[\s*({_NUMBERS})\s*\](?![(:\[])")
 _FOOTNOTE = re.compile(r"\[\^([\w-]{1,20})\](?!:)")
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT = re.compile(rf"(?<=[\w.,;:)%\"'’”])[{_SUPERSCRIPT_DIGITS}]+(?:[,⁻–-][{_SUPERSCRIPT_DIGITS}]+)*")
+_SUPERSCRIPT = re.compile(
+    rf"(?<=[\w.,;:)%\"'’”])[{_SUPERSCRIPT_DIGITS}]+(?:[,⁻–-][{_SUPERSCRIPT_DIGITS}]+)*"
+)
 _SUP_TAG = re.compile(rf"<sup>\s*({_NUMBERS})\s*</sup>", re.IGNORECASE)
 _TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
 
@@ -61,11 +63,15 @@ _AUTHOR_YEAR = re.compile(
 )
 # A Vancouver-style author list in a reference quoted in the text:
 # "Altomare G, Capella GL, Fracchiolla C, Frigerio E. Effectiveness of ..."
-_AUTHOR_LIST = re.compile(r"\b[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}(?:,\s+[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}){1,}\b")
+_AUTHOR_LIST = re.compile(
+    r"\b[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}(?:,\s+[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}){1,}\b"
+)
 _URL = re.compile(
     r"\[[^\]\n]{1,200}\]\(\s*[^)\s]+\s*\)|<?(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]"
 )
-_DOI = re.compile(r"(?:\bdoi:\s*|https?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s,;]+[^\s,;.)]", re.I)
+_DOI = re.compile(
+    r"(?:\bdoi:\s*|https?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s,;]+[^\s,;.)]", re.I
+)
 _PMID = re.compile(r"\bPMID:?\s*\d{4,9}\b|\bPMC\d{5,9}\b")
 _SOURCE_LINE = re.compile(
     r"(?:^|\n)\s*(?:sources?|references?|adapted from|reviewed by)\s*:", re.IGNORECASE
@@ -116,8 +122,11 @@ def _cites(text: str, start: int, end: int) -> bool:
         return False  # "(2) Rest the leg": list numbering at the start of a line
     rest = text[end:]
     stripped = rest.lstrip(" \t")
-    if not stripped or stripped[0] in ".,;:!?)]\n" or stripped[0] in "([" and _starts_marker(
-        stripped
+    if (
+        not stripped
+        or stripped[0] in ".,;:!?)]\n"
+        or stripped[0] in "(["
+        and _starts_marker(stripped)
     ):
         return True
     # Followed by a word: a citation only right after a word ("syndrome (10) and ...").
@@ -165,9 +174,7 @@ class CitationFinder:
         if "bracket" in self.styles:
             candidates.extend(self._numbered("bracket", _BRACKET, text))
         skip = _enumeration(text, candidates)
-        found = [
-            c for c in candidates if c.start not in skip and _cites(text, c.start, c.end)
-        ]
+        found = [c for c in candidates if c.start not in skip and _cites(text, c.start, c.end)]
         if "superscript" in self.styles:
             for match in _SUPERSCRIPT.finditer(text):
                 markers = expand_markers(match.group())
@@ -202,11 +209,12 @@ class CitationFinder:
             if style in self.styles:
                 found.extend(Citation(style, *m.span(), m.group()) for m in pattern.finditer(text))
         if "attribution" in self.styles:
-            for pattern in (self.attribution, self.source_line, _SOURCE_LINE, _DATED_STUDY):
-                if pattern is not None:
+            patterns = (self.attribution, self.source_line, _SOURCE_LINE, _DATED_STUDY)
+            for attribution in patterns:
+                if attribution is not None:
                     found.extend(
                         Citation("attribution", *m.span(), m.group().strip())
-                        for m in pattern.finditer(text)
+                        for m in attribution.finditer(text)
                     )
         return sorted(found, key=lambda c: c.start)
 
@@ -261,14 +269,18 @@ def _yaml(path: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+def _items(value: object) -> list[object]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
 @lru_cache(maxsize=16)
 def _cached(
     styles: tuple[str, ...], path: str, extra: tuple[str, ...], stamp: float
 ) -> CitationFinder:
     del stamp
     data = _yaml(Path(path)) if path else {}
-    organisations = [str(o) for o in data.get("organisations", []) or []] + list(extra)  # type: ignore[union-attr]
-    verbs = [str(v) for v in data.get("attribution_verbs", []) or []]  # type: ignore[union-attr]
+    organisations = [str(o) for o in _items(data.get("organisations"))] + list(extra)
+    verbs = [str(v) for v in _items(data.get("attribution_verbs"))]
     return build_finder(styles, organisations, verbs)
 
 

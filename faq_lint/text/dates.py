@@ -30,7 +30,13 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 
 _FORMS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"{_YEAR}[-/.](?P<m>\d{{1,2}})(?:[-/.](?P<d>\d{{1,2}}))?(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?")),
+    (
+        "iso",
+        re.compile(
+            rf"{_YEAR}[-/.](?P<m>\d{{1,2}})(?:[-/.](?P<d>\d{{1,2}}))?"
+            r"(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+        ),
+    ),
     ("dmy", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE)),
     ("mdy", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE)),
     ("my", re.compile(rf"{_MONTH},?\s+{_YEAR}", re.IGNORECASE)),

@@ -97,6 +97,7 @@ class Claim:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.()]")
+_NEGATIONS = frozenset({"not", "never", "don't", "dont", "avoid", "shouldn't", "no", "nor"})
 
 
 def _joined(text: str, words: Sequence[Token]) -> bool:
@@ -104,7 +105,7 @@ def _joined(text: str, words: Sequence[Token]) -> bool:
 
     "cyclosporine A" is one name, "cyclosporine, a medication" is not.
     """
-    return all(not text[a.end : b.start].strip() for a, b in zip(words, words[1:]))
+    return all(not text[a.end : b.start].strip() for a, b in zip(words, words[1:], strict=False))
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -310,8 +311,7 @@ class Lexicon:
             if position in covered or not self._claim_word(tokens, position, text):
                 continue
             distance = min(
-                min(abs(position - m.first_token), abs(position - m.last_token))
-                for m in mentions
+                min(abs(position - m.first_token), abs(position - m.last_token)) for m in mentions
             )
             if distance <= window:
                 cues.append(token.text)
@@ -340,9 +340,7 @@ class Lexicon:
             cue_spans=spans,
         )
 
-    def claims(
-        self, text: str, count_generic: bool = False, window: int = 12
-    ) -> list[Claim]:
+    def claims(self, text: str, count_generic: bool = False, window: int = 12) -> list[Claim]:
         """Every medication claim of ``text``, one per sentence."""
         found: list[Claim] = []
         for sentence in split_sentences(text):
@@ -362,7 +360,12 @@ class Lexicon:
             return False
         if self.doses(text):
             return True
-        return any(t.text in self.recommendation_words for t in tokens)
+        for position, token in enumerate(tokens):
+            if token.text in self.recommendation_words:
+                before = {t.text for t in tokens[max(0, position - 2) : position]}
+                if not before & _NEGATIONS:  # "do not use aspirin" warns, not recommends
+                    return True
+        return False
 
 
 def _read_list(path: Path) -> list[str]:
@@ -407,7 +410,7 @@ def _load(
     patterns = _load_yaml(Path(patterns_path))
     claim_words: dict[str, str] = {}
     raw_claims = patterns.get("claim_words", {})
-    for family, words in (raw_claims.items() if isinstance(raw_claims, dict) else []):
+    for family, words in raw_claims.items() if isinstance(raw_claims, dict) else []:
         for word in _as_list(words):
             claim_words[word.lower()] = str(family)
     raw_doses = patterns.get("dose_patterns", {})

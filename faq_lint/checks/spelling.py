@@ -1,0 +1,163 @@
+"""Kind ``spelling``: misspelled words, dropped apostrophes, run-together words, US/UK spelling.
+
+One analysis (:func:`faq_lint.text.spelling.find_issues`) serves the four spelling
+rules; each rule reports the problems named in its ``problems`` option
+(``misspelling``, ``apostrophe``, ``run-on``, ``variant``). The word lists load on the
+first answer checked, once per run, and are shared by the rules.
+
+Options: ``problems``; ``dictionaries`` (word files relative to the rule pack: the
+medical vocabulary), ``drug-names`` (drug-name files, also used for near-miss
+suggestions), ``eponyms``, ``variants`` (US/UK pairs), ``word-parts`` (medical word parts); ``extra-words`` (this project's
+words); ``report-unknown`` (report words in no list that have no suggestion);
+``repeated-word-is-term`` (a word the page uses this many times is not reported as a
+misspelling: a deliberate term; 0 turns this off);
+``check-questions``. The project's own word lists come from ``words`` in the
+configuration, and the US/UK choice from ``locale``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from faq_lint.checks.base import Hit, Rule, hit_in_answer
+from faq_lint.models import Document, Entry, Position
+from faq_lint.text.spelling import Issue, Lexicon, PageWords, find_issues, page_words, project_word_files
+
+_LEXICONS: dict[tuple[Any, ...], Lexicon] = {}
+_ANALYSES: OrderedDict[tuple[Any, ...], list[Issue]] = OrderedDict()
+_PAGES: OrderedDict[tuple[str, int], tuple[Document, PageWords]] = OrderedDict()
+_MEMO_SIZE = 64
+
+
+def _stamp(paths: list[str]) -> tuple[tuple[str, float], ...]:
+    stamped = []
+    for path in paths:
+        try:
+            stamped.append((path, os.path.getmtime(path)))
+        except OSError:
+            stamped.append((path, -1.0))
+    return tuple(stamped)
+
+
+def _paths(rule: Rule, option: str, default: Any) -> list[str]:
+    value = rule.option(option, default)
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [rule.spec.resolve_path(str(item)) for item in items]
+
+
+def lexicon_for(rule: Rule) -> Lexicon:
+    """The lexicon this rule's options and the project describe (shared across rules)."""
+    dictionaries = _paths(rule, "dictionaries", ["words/medical.txt"])
+    drugs = _paths(rule, "drug-names", ["words/drugs.txt"])
+    eponyms = _paths(rule, "eponyms", "words/eponyms.txt")
+    variants = _paths(rule, "variants", "words/us-uk.txt")
+    parts = _paths(rule, "word-parts", "words/word-parts.txt")
+    project_files = project_word_files(rule.project)
+    locale = str(getattr(rule.project, "locale", "en-US") or "en-US")
+    extra = tuple(sorted(str(w) for w in rule.option("extra-words") or []))
+    report_unknown = bool(rule.option("report-unknown", False))
+    key = (
+        _stamp(dictionaries + drugs + eponyms + variants + parts + project_files),
+        locale,
+        extra,
+        report_unknown,
+    )
+    if key not in _LEXICONS:
+        _LEXICONS.clear()  # one configuration per run; do not keep old word lists alive
+        _LEXICONS[key] = Lexicon.build(
+            word_files=dictionaries + project_files,
+            drug_files=drugs,
+            eponym_file=eponyms[0] if eponyms else None,
+            variant_file=variants[0] if variants else None,
+            part_file=parts[0] if parts else None,
+            extra_words=extra,
+            locale=locale,
+            report_unknown=report_unknown,
+        )
+    return _LEXICONS[key]
+
+
+def _remember(memo: OrderedDict[Any, Any], key: Any, value: Any) -> Any:
+    memo[key] = value
+    if len(memo) > _MEMO_SIZE:
+        memo.popitem(last=False)
+    return value
+
+
+def page_of(document: Document) -> PageWords:
+    key = (document.path, id(document))
+    if key in _PAGES and _PAGES[key][0] is document:
+        return _PAGES[key][1]
+    texts = [document.title or ""]
+    for entry in document.entries:
+        texts += [entry.question, entry.answer]
+    page = page_words(texts)
+    _remember(_PAGES, key, (document, page))
+    return page
+
+
+def issues_in(text: str, lexicon: Lexicon, document: Document) -> list[Issue]:
+    key = (text, id(lexicon), document.path, id(document))
+    if key in _ANALYSES:
+        return _ANALYSES[key]  # type: ignore[no-any-return]
+    return _remember(_ANALYSES, key, find_issues(text, lexicon, page_of(document).names))  # type: ignore[no-any-return]
+
+
+def _wanted(issue: Issue, kinds: set[str], document: Document, repeated: int) -> bool:
+    if issue.kind not in kinds:
+        return False
+    if issue.kind == "misspelling" and repeated > 0:
+        # a word the page uses again and again is a deliberate term ("cubilin")
+        uses = page_of(document).counts.get(issue.word.lower().replace("’", "'"), 0)
+        return uses < repeated
+    return True
+
+
+def _args(issue: Issue, rule: Rule) -> dict[str, Any]:
+    suggestions = list(issue.suggestions)
+    if issue.kind == "misspelling":
+        hint = " Did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?" if suggestions else ""
+    else:
+        hint = ""
+    locale = str(getattr(rule.project, "locale", "en-US") or "en-US")
+    return {
+        "word": issue.word,
+        "fix": suggestions[0] if suggestions else "",
+        "hint": hint,
+        "variety": issue.detail or "",
+        "locale": locale,
+        "why": "there is no space after the full stop" if issue.detail == "full stop" else "words are run together",
+    }
+
+
+def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
+    wanted = set(rule.option("problems", ["misspelling"]) or [])
+    repeated = int(rule.option("repeated-word-is-term", 3) or 0)
+    if not entry.answer and not entry.question:
+        return
+    lexicon = rule.state("lexicon", lambda: lexicon_for(rule))
+    if rule.option("check-questions", True):
+        for issue in issues_in(entry.question, lexicon, document):
+            if _wanted(issue, wanted, document, repeated):
+                start = entry.question_position
+                yield Hit(
+                    args=_args(issue, rule),
+                    start=Position(line=start.line, column=start.column + issue.start),
+                    end=Position(line=start.line, column=start.column + issue.end),
+                    entry=entry,
+                    suggestions=list(issue.suggestions),
+                    matched=issue.word,
+                )
+    for issue in issues_in(entry.answer, lexicon, document):
+        if _wanted(issue, wanted, document, repeated):
+            yield hit_in_answer(
+                entry,
+                issue.start,
+                issue.end,
+                args=_args(issue, rule),
+                suggestions=list(issue.suggestions),
+                matched=issue.word,
+            )
