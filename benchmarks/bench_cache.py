@@ -13,6 +13,7 @@ faster than the first.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import shutil
@@ -53,7 +54,13 @@ def cold_and_warm(pages: Path) -> tuple[float, float, int]:
         cold = _faq_lint(pages, config, first)
         warm = _faq_lint(pages, config, second)
         if first.read_bytes() != second.read_bytes():
-            raise SystemExit("the cached run printed a different report")
+            one, two = json.loads(first.read_bytes()), json.loads(second.read_bytes())
+            a = {json.dumps(f, sort_keys=True) for f in one["findings"]}
+            b = {json.dumps(f, sort_keys=True) for f in two["findings"]}
+            raise SystemExit(
+                "the cached run printed a different report: "
+                f"only first: {sorted(a - b)[:3]}, only second: {sorted(b - a)[:3]}"
+            )
         entries = len(list((root / "cache").glob("v*/*/files/*/*.json")))
     return cold, warm, entries
 

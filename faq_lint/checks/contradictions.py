@@ -62,6 +62,7 @@ class Cues:
     pseudo: re.Pattern[str]
     hedge: re.Pattern[str]
     avoid: re.Pattern[str]
+    avoid_any: re.Pattern[str]
     recommend: re.Pattern[str]
     benefit: re.Pattern[str]
     harm: re.Pattern[str]
@@ -109,6 +110,7 @@ def load_cues(path: str) -> Cues:
         pseudo=bounded("pseudo-negation"),
         hedge=bounded("hedge"),
         avoid=re.compile(r"^(?:(?:you|patients|people|adults|children)\s+)?(?:" + _alternation(words_of("avoid")) + r")\b\s*(?P<act>.*)$"),
+        avoid_any=bounded("avoid"),
         recommend=re.compile(r"^(?:(?:" + _alternation(words_of("recommend-openers")) + r")\s+)?(?P<verb>" + _alternation(recommend) + r")\b\s*(?P<act>.*)$"),
         benefit=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|really|also)\s+)?(?:" + _alternation(words_of("benefit")) + r")\b"),
         harm=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:" + _alternation(words_of("harm")) + r")\b"),
@@ -184,10 +186,15 @@ def content_key(text: str, drop: frozenset[str] = frozenset()) -> tuple[str, ...
 # --------------------------------------------------------------------------- topics
 
 
-def topic_keys(
-    item: Item, question_terms: dict[int, list[str]], page_entries: int
-) -> list[str]:
-    """What an entry is about: its page, its topic metadata and its rare question words."""
+def topic_keys(item: Item, question_terms: dict[int, list[str]], page_entries: int) -> list[str]:
+    """What an entry is about: its page, its topic metadata and its question's topic words.
+
+    Entries on one page (a document of at most ``page_entries`` entries) share a topic.
+    Across documents, two entries share a topic when their ``topic`` metadata is the
+    same, or when their questions share a specific word: one that is not generic
+    ("syndrome"), not about what is asked ("causes") and rare in the corpus
+    ("piriformis" qualifies; in a corpus of thousands of questions, "heart" does not).
+    """
     keys: list[str] = []
     document = item.document
     if len(document.entries) <= page_entries:
@@ -200,9 +207,13 @@ def topic_keys(
 
 
 def question_topic_terms(
-    items: Sequence[Item], cues: Cues, max_terms: int = 3, max_share: float = 0.01
+    items: Sequence[Item], cues: Cues, max_share: float = 0.002, max_terms: int = 3
 ) -> dict[int, list[str]]:
-    """Per entry: up to ``max_terms`` rare, specific words of its question."""
+    """Per entry: up to ``max_terms`` specific words of its question, rarest first.
+
+    A word is specific when it is not a generic, intent or cue word and at most
+    ``max_share`` of the questions (and at least 10) contain it.
+    """
     from faq_lint.checks.duplicates import load_intents
     from faq_lint.rulepack import default_pack_dir
 
@@ -216,7 +227,7 @@ def question_topic_terms(
     df: Counter[str] = Counter()
     for found in terms.values():
         df.update(found)
-    limit = max(25, int(max_share * len(items)))
+    limit = max(10, int(max_share * len(items)))
     return {
         index: sorted((t for t in found if df[t] <= limit), key=lambda t: (df[t], t))[:max_terms]
         for index, found in terms.items()
@@ -226,12 +237,18 @@ def question_topic_terms(
 # --------------------------------------------------------------------------- analysis
 
 
+BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s")
+FINAL = re.compile(r"[.!][\"')\]]*(?:\s*[(\[]\d+(?:[-–,]\s*\d+)*[)\]])?$")
+
+
 def sentences_of(item: Item, max_words: int) -> list[Sentence]:
+    """Whole sentences of an answer: list items, headings and questions are left out."""
     result = []
     for sentence in split_sentences(item.entry.answer):
-        if sentence.text.rstrip().endswith("?"):
+        text = sentence.text.strip()
+        if BULLET.match(text) or not FINAL.search(text) or "  " in text:
             continue
-        if len(sentence.text.split()) > max_words:
+        if len(text.split()) > max_words:
             continue
         result.append(Sentence(item, sentence.text, sentence.start, sentence.end))
     return result
@@ -269,34 +286,55 @@ def _action(
     *,
     wait: bool = False,
 ) -> list[Advice]:
-    """The advice in an action phrase: its concepts, qualifiers and conditions."""
+    """The advice in an action phrase: its concepts, qualifiers and conditions.
+
+    Qualifiers are the words before the action other than "any"/"all" ("light",
+    "secondhand"); conditions are the words after it ("on hills", "barefoot", "after
+    eating"). Both narrow the advice, so narrowed advice to avoid something does not
+    contradict general advice to do it.
+    """
     phrase = phrase.strip(" ,.")
     if not phrase:
         return []
+    inverted = INVERTERS.match(phrase)
+    if inverted:
+        polarity = -polarity
+        phrase = phrase[inverted.end() :]
     found = _concepts(phrase, cues)
     if found:
         # The action ends where a condition starts after the first concept
         # ("lie down | after eating"): concepts named in the condition do not count.
-        first_end = found[0][2]
+        first_start, first_end = found[0][0], found[0][2]
         match = cues.condition.search(phrase, first_end)
         cut = match.start() if match else len(phrase)
         concepts = [name for start, name, _ in found if start < cut]
-        head, condition = phrase[:cut], _condition(phrase[cut:], cues)
+        last_end = max(end for start, _, end in found if start < cut)
+        before, rest = phrase[:first_start], phrase[last_end:]
     else:
-        head, condition = _phrase_parts(phrase, cues)
-        stems = [stem(w.replace("'", "")) for w in words(head)]
+        match = cues.condition.search(phrase)
+        cut = match.start() if match and match.start() > 0 else len(phrase)
+        stems = [stem(w.replace("'", "")) for w in words(phrase[:cut])]
         stems = [x for x in stems if x not in STOP_STEMS and x not in cues.cue_words]
-        stems = [x for x in stems if x not in cues.qualifiers]
-        if not stems or stems[0] in cues.generic or stems[0] in GENERIC_ACTIONS:
+        stems = [x for x in stems if x not in cues.qualifiers and x not in cues.generic]
+        if len(stems) < 2 or stems[0] in GENERIC_ACTIONS:
             return []
-        concepts = ["w:" + stems[0]]
-    qualifiers = frozenset(m.group(0) for m in cues.qualifier_pattern.finditer(head))
-    universal = bool(cues.universal.search(head))
+        # No known action: the verb and its object together name it ("drink fluids").
+        concepts = ["w:" + " ".join(stems[:2])]
+        before, rest = "", phrase[cut:] if cut < len(phrase) else " ".join(words(phrase[:cut])[3:])
+    universal = bool(cues.universal.search(before))
+    qualifiers = frozenset(
+        w for w in content_key(before) if w not in cues.cue_words and not cues.universal.search(w)
+    )
+    condition = frozenset(w for w in content_key(rest) if w not in PRONOUN_STEMS)
     immediate = bool(re.search(r"\b(?:after|right after|straight after|immediately)\b", phrase))
     return [
         Advice(sentence, c, polarity, qualifiers, universal, condition, wait, immediate)
         for c in dict.fromkeys(concepts)
     ]
+
+
+INVERTERS = re.compile(r"^(?:quitting|quit|stopping|stop|giving up|give up|cutting out|cut out|cutting down on|cut down on|avoiding|avoid|limiting|limit|reducing|reduce|no)\b\s*")
+PRONOUN_STEMS = frozenset(stem(w) for w in "it them this that they you your symptom symptoms pain".split())
 
 
 def _condition(rest: str, cues: Cues) -> frozenset[str]:
@@ -340,6 +378,8 @@ def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
             found += _action(sentence, benefit.group("subj"), +1, cues)
             continue
         recommend = cues.recommend.match(clause)
+        if recommend and NOT_IMPERATIVE.match(recommend.group("act")):
+            recommend = None  # "Sleep apnea is a disorder": a noun, not an instruction
         if recommend and not cues.negation.search(clause):
             verb = recommend.group("verb")
             act = recommend.group("act")
@@ -348,6 +388,9 @@ def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
     return found
 
 
+NOT_IMPERATIVE = re.compile(
+    r"^(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|can|may|might|will|causes?|has|have|had|does|do|occurs?|happens?|affects?|means?)\b"
+)
 POINTERS = re.compile(r"^(?:this|these|that|those|it|they|which|such|other|some|many|most|several|both)\b")
 
 
@@ -359,6 +402,14 @@ def _subject_ok(subject: str, cues: Cues) -> bool:
         and not POINTERS.match(subject)
         and not cues.negation.search(subject)
     )
+
+
+QUANTIFIERS = re.compile(r"\b(?:some|other|many|most|all|few|every|each|several|only|more|less|both)\b")
+
+
+def quantifiers_of(folded: str) -> tuple[str, ...]:
+    """Quantifier words, kept in claim keys: "some risk factors" is not "other risk factors"."""
+    return tuple(sorted({"q:" + m.group(0) for m in QUANTIFIERS.finditer(folded)}))
 
 
 def is_negated(text: str, cues: Cues) -> bool:
@@ -384,7 +435,7 @@ def build_model(documents: list[Document], rule: Rule, cues: Cues) -> Model:
     settings = {
         "page": int(rule.option("page-entries", 100)),
         "max-words": int(rule.option("max-sentence-words", 40)),
-        "topic-share": float(rule.option("topic-share", 0.01)),
+        "topic-share": float(rule.option("topic-share", 0.002)),
     }
     for cached_docs, cached_settings, model in _MODEL:
         if (
@@ -464,13 +515,18 @@ def _first_sentence(item: Item) -> Sentence:
 
 def _advice_conflict(r: Advice, a: Advice) -> bool:
     """Whether recommending ``r`` and avoiding ``a`` (the same action) cannot both hold."""
-    if a.qualifiers and not a.universal and a.qualifiers != r.qualifiers:
-        return False
+    if a.qualifiers and not a.universal and not a.qualifiers <= r.qualifiers:
+        return False  # "avoid heavy lifting" / "light lifting helps"
+    if r.qualifiers and not a.universal and not a.qualifiers and r.qualifiers & STRONG:
+        return False  # "avoid exercise" / "too much exercise is bad" is not about the same
     if a.wait:
         return r.immediate and not (a.condition and r.condition and not (a.condition & r.condition))
-    if a.condition and not (a.condition & r.condition):
-        return False
+    if a.condition and not (a.condition <= r.condition):
+        return False  # "avoid running on hills" / "running is good"
     return True
+
+
+STRONG = frozenset(stem(w) for w in "excessive much heavy strenuous vigorous intense hard".split())
 
 
 def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
@@ -515,10 +571,10 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
             folded = fold(sentence.text)
             if not report_hedged and cues.hedge.search(folded):
                 continue
-            if cues.avoid.match(folded) or any(ch.isdigit() for ch in folded):
+            if cues.avoid_any.search(folded) or any(ch.isdigit() for ch in folded):
                 continue
-            key = content_key(sentence.text, drop)
-            if len(key) < 3:
+            key = content_key(sentence.text, drop) + quantifiers_of(folded)
+            if len(key) < 4:
                 continue
             negated = is_negated(sentence.text, cues)
             joined = " ".join(key)
@@ -551,7 +607,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "times a day": ("per-day", 1), "times per day": ("per-day", 1), "times daily": ("per-day", 1),
     "times a week": ("per-week", 1), "times per week": ("per-week", 1),
 }
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"(?:" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")"
 QUANTITY = re.compile(
     r"(?P<q>\b(?:at least|more than|over|up to|less than|under|no more than|about|around|approximately|within|for)\s+)?"
@@ -562,7 +618,7 @@ QUANTITY = re.compile(
 
 def _number(text: str) -> float:
     text = text.lower()
-    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text)
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text.replace(",", ""))
 
 
 @dataclass(frozen=True)
@@ -627,7 +683,7 @@ def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator
                 continue
             masked = QUANTITY.sub(" ", fold(sentence.text))
             key = content_key(masked, frozenset({"not", "no"}))
-            if len(key) < 2:
+            if len(key) < 3:
                 continue
             if is_negated(sentence.text, cues):
                 continue

@@ -443,16 +443,14 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def shingle_codes(texts: Sequence[str]) -> list[Any]:
+def shingle_codes(token_lists: Sequence[Sequence[str]]) -> list[Any]:
     """Each text's word 3-grams as a sorted array of unique 64-bit codes."""
     import numpy as np
 
     vocabulary: dict[str, int] = {}
     result = []
-    for text in texts:
-        ids = np.fromiter(
-            (vocabulary.setdefault(w, len(vocabulary) + 1) for w in words(text)), dtype=np.uint64
-        )
+    for tokens in token_lists:
+        ids = np.array([vocabulary.setdefault(w, len(vocabulary) + 1) for w in tokens], dtype=np.uint64)
         if len(ids) >= 3:
             codes = (ids[:-2] << np.uint64(42)) ^ (ids[1:-1] << np.uint64(21)) ^ ids[2:]
         else:
@@ -507,11 +505,12 @@ def similar_texts(
     import numpy as np
     from rapidfuzz.distance import Indel
 
-    codes = shingle_codes(texts)
+    token_lists = [words(t) for t in texts]
+    codes = shingle_codes(token_lists)
     usable = [i for i, c in enumerate(codes) if len(c)]
     if len(usable) < 2:
         return []
-    folded = [" ".join(words(t)) for t in texts]
+    folded = [" ".join(tokens) for tokens in token_lists]
     signatures = minhashes(codes, num_perm)
     bands, rows = lsh_bands(candidate_jaccard, num_perm)
     tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]

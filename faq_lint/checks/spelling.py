@@ -50,8 +50,8 @@ def _paths(rule: Rule, option: str, default: Any) -> list[str]:
 
 def lexicon_for(rule: Rule) -> Lexicon:
     """The lexicon this rule's options and the project describe (shared across rules)."""
-    dictionaries = _paths(rule, "dictionaries", ["words/medical.txt"])
-    drugs = _paths(rule, "drug-names", ["words/drugs.txt"])
+    dictionaries = _paths(rule, "dictionaries", ["words/medical.txt", "words/common.txt"])
+    drugs = _paths(rule, "drug-names", ["words/drug-words.txt"])
     eponyms = _paths(rule, "eponyms", "words/eponyms.txt")
     variants = _paths(rule, "variants", "words/us-uk.txt")
     parts = _paths(rule, "word-parts", "words/word-parts.txt")
@@ -109,8 +109,8 @@ def issues_in(text: str, lexicon: Lexicon, document: Document) -> list[Issue]:
 def _wanted(issue: Issue, kinds: set[str], document: Document, repeated: int) -> bool:
     if issue.kind not in kinds:
         return False
-    if issue.kind == "misspelling" and repeated > 0:
-        # a word the page uses again and again is a deliberate term ("cubilin")
+    if issue.kind in ("misspelling", "run-on") and repeated > 0 and "." not in issue.word:
+        # a word the page uses again and again is a deliberate term ("cubilin", "wolframin")
         uses = page_of(document).counts.get(issue.word.lower().replace("’", "'"), 0)
         return uses < repeated
     return True

@@ -44,6 +44,7 @@ from faq_lint.parsers.mapped import Mapped, entry_from_mapped
 from faq_lint.reading import ParseError
 
 MAX_DEPTH = 100
+EXTRA_ANSWER_KEYS = ("accepted_answer", "suggested_answer", "body", "content")
 MAX_BAD_ITEMS_LISTED = 1
 
 
@@ -169,8 +170,10 @@ class EntryBuilder:
                     title = item.pairs[title_key].text() if title_key else None
                     self.add_entries(nested, title or section)
                     continue
-                if _is_type(item, "Question") or item.get("name") is not None:
-                    question_key = find_key(item.pairs, ("name", "title"))
+                # {"@type": "Question", "name": ...} or a CMS export's {"title", "body"}.
+                has_answer = find_key(item.pairs, (*ANSWER_KEYS, *EXTRA_ANSWER_KEYS)) is not None
+                if _is_type(item, "Question") or has_answer:
+                    question_key = find_key(item.pairs, ("name", "title", "heading"))
             if question_key is None:
                 self.problem(f"item {index} of the list has no 'question'", item)
                 continue
@@ -183,7 +186,7 @@ class EntryBuilder:
             return
         answer_key = find_key(
             {k: v for k, v in item.pairs.items() if k != question_key},
-            (*ANSWER_KEYS, "accepted_answer", "suggested_answer", "body", "content"),
+            (*ANSWER_KEYS, *EXTRA_ANSWER_KEYS),
         )
         answer_node = item.pairs[answer_key] if answer_key else None
         answer = self.answer_text(answer_node) if answer_node is not None else None

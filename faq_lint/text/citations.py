@@ -76,7 +76,6 @@ _PMID = re.compile(r"\bPMID:?\s*\d{4,9}\b|\bPMC\d{5,9}\b")
 _SOURCE_LINE = re.compile(
     r"(?:^|\n)\s*(?:sources?|references?|adapted from|reviewed by)\s*:", re.IGNORECASE
 )
-_LINE_START = re.compile(r"(?:^|\n)[ \t>*•\-]*$")
 _DATED_STUDY = re.compile(
     rf"\b(?:a|an|the|one|this)\s+(?:{_YEAR}\s+)(?:[A-Z][\w-]+\s+){{0,2}}"
     r"(?:review|study|trial|meta-analysis|analysis|guidelines?|report|survey)\b"
@@ -116,26 +115,40 @@ def marker_key(marker: str) -> str:
 
 
 def _cites(text: str, start: int, end: int) -> bool:
-    """Whether a numeric/bracket marker at ``start``..``end`` is placed as a citation."""
-    before = text[:start]
-    if _LINE_START.search(before):
+    """Whether a numeric/bracket marker at ``start``..``end`` is placed as a citation.
+
+    Looks only at the marker's own line around it (no copies of the text before or
+    after it), so a long answer with many markers stays linear.
+    """
+    before = start - 1
+    while before >= 0 and text[before] in " \t>*•-":
+        before -= 1
+    if before < 0 or text[before] == "\n":
         return False  # "(2) Rest the leg": list numbering at the start of a line
-    rest = text[end:]
-    stripped = rest.lstrip(" \t")
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    following = text[after] if after < len(text) else ""
     if (
-        not stripped
-        or stripped[0] in ".,;:!?)]\n"
-        or stripped[0] in "(["
-        and _starts_marker(stripped)
+        not following
+        or following in ".,;:!?)]\n"
+        or following in "(["
+        and _MARKER_START.match(text, after) is not None
     ):
         return True
     # Followed by a word: a citation only right after a word ("syndrome (10) and ...").
-    previous = before.rstrip(" \t")[-1:] if before.strip() else ""
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    previous = text[before] if before >= 0 else ""
     return bool(previous) and (previous.isalnum() or previous in "%\"'’”")
 
 
+_MARKER_START = re.compile(rf"[(\[]\s*{_NUMBERS}\s*[)\]]")
+
+
 def _starts_marker(text: str) -> bool:
-    return bool(re.match(rf"[(\[]\s*{_NUMBERS}\s*[)\]]", text))
+    return bool(_MARKER_START.match(text))
 
 
 def _is_year_or_zero(markers: Sequence[str]) -> bool:

@@ -170,23 +170,27 @@ def smog_index(text: str) -> float:
 # -- answers and documents --------------------------------------------------------------
 
 
-def formula_text(answer: str) -> str:
-    """The answer as the formulas should see it: one sentence per list item and heading.
+_INNER_STOP = re.compile(r"[.!?]+")
 
-    Flattened bullet lists ("include  - joint aches  - thick, oily skin") and heading
-    lines without a full stop would otherwise merge into one long sentence and inflate
-    the grade. Each piece from :func:`~faq_lint.text.sentences.split_sentences` is ended
-    with a full stop when it has no end punctuation; text without lists or headings is
-    left as it is.
+
+def formula_text(answer: str) -> str:
+    """The answer as the formulas should see it: one sentence per sentence, list item and
+    heading, as :func:`~faq_lint.text.sentences.split_sentences` finds them.
+
+    textstat ends a sentence at every ``.``, so "0.73", "e.g." and "U.S." cut sentences
+    short, while flattened bullet lists ("include  - joint aches  - thick, oily skin")
+    and headings without a full stop merge into one long sentence. Here each piece ends
+    with exactly one full stop and the full stops inside it are dropped (textstat drops
+    them from its words anyway), so words and syllables are textstat's and the sentences
+    are real ones.
     """
     from faq_lint.text.sentences import split_sentences
 
     pieces = []
     for sentence in split_sentences(answer):
-        text = sentence.text.strip().lstrip("-•*").strip()
-        if text and text[-1] not in ".!?":
-            text = text.rstrip(":;,") + "."
-        pieces.append(text)
+        text = _INNER_STOP.sub("", sentence.text.strip().lstrip("-•*").strip()).rstrip(":;, ")
+        if text:
+            pieces.append(text + ".")
     return " ".join(pieces)
 
 

@@ -61,7 +61,7 @@ def _explain(pattern: str, error: Exception) -> str:
     hint = ""
     if "(?<" in pattern or "(?=" in pattern or "(?!" in pattern or "\\1" in pattern:
         hint = " (look-around and back-references are not supported: they can make a search hang)"
-    return f"pattern {pattern!r} cannot be used: {detail}{hint}"
+    return f"pattern '{pattern}' cannot be used: {detail}{hint}"
 
 
 def _source(phrase: Phrase) -> str:

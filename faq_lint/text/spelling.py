@@ -39,7 +39,10 @@ URL_OR_EMAIL = re.compile(
     re.IGNORECASE,
 )
 _LETTER = "A-Za-z\u00c0-\u024f"
-TOKEN = re.compile(rf"[{_LETTER}0-9](?:[{_LETTER}0-9'’\-‐‑./]*[{_LETTER}0-9])?")
+# Invisible characters that sit inside words in copied text (zero-width space, soft hyphen).
+INVISIBLE = "\u200b\u200c\u200d\u00ad\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+TOKEN = re.compile(rf"[{_LETTER}0-9](?:[{_LETTER}0-9'’\-‐‑./{INVISIBLE}]*[{_LETTER}0-9])?")
 _MISSING_SPACE = re.compile(r"([a-z][a-z']+)\.([A-Z][a-z]+)")
 _INITIAL_BEFORE = set(".!?:;•*-–—\"“")
 _QUOTES = "\"'“”‘’"
@@ -70,6 +73,17 @@ PREFIXES = (
 SUFFIXES = (
     "ing", "ed", "es", "s", "ly", "ness", "less", "ful", "ment", "ers", "er", "al", "ally",
     "ic", "ity", "ize", "ized", "izing", "ization", "like",
+)
+# Endings that derive medical words from one another: a word in no list is accepted
+# when the same stem with a related ending is known ("viremic": "viremia").
+RELATED_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("emic", ("emia",)),
+    ("ic", ("ia", "y")),
+    ("ics", ("ia", "y")),
+    ("ase", ("ate", "e", "")),
+    ("ases", ("ate", "e", "")),
+    ("otic", ("osis",)),
+    ("itic", ("itis",)),
 )
 # UK -> US spelling patterns, tried on words in no list ("colour" -> "color").
 UK_TO_US_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -107,7 +121,7 @@ TERM_INTRODUCERS = {"called", "named", "termed", "dubbed"}
 # Abbreviations written without their full stop ("etc", "vs", "approx").
 ABBREVIATIONS = {
     "etc", "vs", "dept", "approx", "incl", "misc", "esp", "govt", "yr", "yrs", "hr", "hrs",
-    "wk", "wks", "mins", "sec", "avg", "mcg", "lbs", "oz", "ie", "eg", "cf", "al",
+    "wk", "wks", "mins", "sec", "avg", "mcg", "lbs", "oz", "ie", "eg", "cf", "al", "ext",
 }
 RUNON_MIN_FREQUENCY = 5000  # both words of a run-together pair without a function word
 RUNON_MIN_LENGTH = 6
@@ -273,11 +287,16 @@ class Lexicon:
             return True
         for suffix in SUFFIXES:
             stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 4:
+            if word.endswith(suffix) and len(stem) >= (3 if suffix == "s" else 4):
                 if suffix == "s" and stem.endswith(("y", "s")):
                     continue
                 if self.known(stem) or self.known(stem + "e"):
                     return True
+        for ending, alternatives in RELATED_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 3:
+                if any(self.known(stem + other) for other in alternatives):
+                    return True  # "viremic" (viremia), "ligase" (ligate)
         for prefix in PREFIXES:
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) >= 4 and self.known(rest):
@@ -313,7 +332,7 @@ class Lexicon:
         if self.known_form(word):
             return None
         split = self._run_on(word, function_words=True)
-        if split:
+        if split and not self._better_as_typo(word, split):
             return "run-on", (split,), ""
         if self._compound(word) or self._medical_parts(word):
             return None
@@ -359,7 +378,7 @@ class Lexicon:
                 score = self.frequency(other) if ok else 0
             elif function_words:
                 ok = False
-            elif min(len(left), len(right)) >= 4 and (len(left) >= 7 or len(right) >= 8):
+            elif min(len(left), len(right)) >= 4 and len(left) >= 6 and (len(left) >= 7 or len(right) >= 8):
                 # two long words: "lastingdisease", "constipationhaving" (compounds such
                 # as "handwashing" join shorter words)
                 ok = self.common(left, 1000) and self.common(right, 1000)
@@ -372,6 +391,14 @@ class Lexicon:
             if ok and (best is None or score > best[0]):
                 best = (score, f"{left} {right}")
         return best[1] if best else None
+
+    def _better_as_typo(self, word: str, split: str) -> bool:
+        """ "chromsome" is "chromosome" misspelled, not "chrom" + "some": a frequent word
+        one letter away beats a split whose content word is rare."""
+        content = max(split.split(" "), key=len)
+        if self.frequency(content) >= 1000 or content in self.extra:
+            return False
+        return any(self.frequency(c) >= 1000 for c in self.checker.edit_distance_1(word))
 
     def _compound(self, word: str) -> bool:
         """A closed compound of two common words ("handwashing", "wastewater"): a short,
@@ -421,9 +448,15 @@ class Lexicon:
         if candidates:
             candidates.sort(key=lambda c: (-max(self.frequency(c), 50 if c in self.extra else 0), c))
             return tuple(candidates[:limit])
-        pool = [w for w in self._drugs_by_initial.get(word[:1], []) if abs(len(w) - len(word)) <= 2]
-        close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
-        return tuple(close)
+        pool = [
+            w
+            for w in self._drugs_by_initial.get(word[:1], [])
+            if abs(len(w) - len(word)) <= 2 and w[:2] == word[:2]
+        ]
+        close = difflib.get_close_matches(word, pool, n=5, cutoff=0.8)
+        # the best-known close name first ("ibuprofen" over the brand "ibuproten")
+        close.sort(key=lambda w: -self.frequency(w))
+        return tuple(close[:1])
 
 
 # -- the text ------------------------------------------------------------------------------
@@ -545,7 +578,7 @@ def _check_word(
     text: str, token: str, start: int, lexicon: Lexicon, names: set[str], inside: bool = False
 ) -> list[Issue]:
     end = start + len(token)
-    word = token.replace("’", "'")
+    word = _INVISIBLE.sub("", token).replace("’", "'")
     if word.endswith("'s"):
         base = word[:-2]
         if lexicon.known(word.lower()) or not base:
@@ -584,7 +617,7 @@ def _check_capitalised(
     end = start + len(token)
     lower = word.lower()
     # "Bells palsy", "Parkinsons disease": a dropped possessive apostrophe of an eponym.
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and "'" not in lower:
+    if not inside and lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and "'" not in lower:
         owner = lower[:-1]
         noun = _next_word(text, end)
         eponym = f"{owner}'s {noun}" in lexicon.eponyms or f"{owner}'s {noun[:-1]}" in lexicon.eponyms
@@ -601,6 +634,8 @@ def _check_capitalised(
     kind, suggestions, detail = verdict
     if kind == "misspelling" and not suggestions:
         return []  # an unknown capitalised word starting a sentence: most likely a name
+    if kind == "run-on" and len(suggestions[0].split(" ")[0]) < 5:
+        return []  # "Matour": a name that happens to split into "Mat our"
     return [Issue(kind, start, end, token, tuple(_capitalise(s) for s in suggestions), detail)]
 
 
