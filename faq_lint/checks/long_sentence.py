@@ -15,13 +15,12 @@ from collections.abc import Iterator
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.reading_grade import excerpt
 from faq_lint.models import Document, Entry
-from faq_lint.text.readability import list_words
-from faq_lint.text.sentences import split_sentences
+from faq_lint.text.readability import list_words, sentences_of
 
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     limit = int(rule.option("max-words", 25))
-    for sentence in split_sentences(entry.answer):
+    for sentence in sentences_of(entry.answer):
         words = len(list_words(sentence.text))
         if words <= limit:
             continue

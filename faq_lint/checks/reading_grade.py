@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
@@ -23,9 +24,10 @@ from faq_lint.text.readability import (
     SMOG_MIN_SENTENCES,
     answer_counts,
     list_words,
+    sentences_of,
     word_syllables,
 )
-from faq_lint.text.sentences import Sentence, split_sentences
+from faq_lint.text.sentences import Sentence
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _EXCERPT_WORDS = 8
@@ -38,6 +40,7 @@ def target_grade(rule: Rule) -> float:
     return float(value if value is not None else 8)
 
 
+@lru_cache(maxsize=65536)
 def token_syllables(token: str) -> int:
     """Syllables of a word as written ("anti-inflammatory" counts as one word)."""
     return sum(word_syllables(w) for w in list_words(token, lowercase=True))
@@ -45,13 +48,14 @@ def token_syllables(token: str) -> int:
 
 def hard_words(text: str, limit: int) -> list[tuple[str, int]]:
     """The words with the most syllables (3 or more), most syllables first, each once."""
+    first: dict[str, str] = {}
+    for raw in _WORD.findall(text):
+        first.setdefault(raw.lower(), raw)
     seen: dict[str, tuple[str, int, int]] = {}
-    for index, match in enumerate(_WORD.finditer(text)):
-        token = match.group(0).strip("'’-")
-        key = token.lower()
-        if key in seen or token.isupper():  # acronyms are read letter by letter
+    for index, (key, token) in enumerate(first.items()):
+        if token.isupper():  # acronyms are read letter by letter
             continue
-        syllables = token_syllables(token)
+        syllables = token_syllables(key)
         if syllables >= 3:
             seen[key] = (token, syllables, index)
     ranked = sorted(seen.values(), key=lambda item: (-item[1], item[2]))
@@ -85,7 +89,7 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     target = target_grade(rule)
     if grade <= target:
         return
-    sentences = split_sentences(text)
+    sentences = list(sentences_of(text))
     real_sentences = [s for s in sentences if len(list_words(s.text)) > 2]
     longest, longest_words = longest_sentence(sentences)
     short = counts.words < int(rule.option("short-answer-words", 40)) or len(real_sentences) <= int(

@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import Any
 
 from faq_lint.models import Document, Readability
+from faq_lint.text.sentences import Sentence, split_sentences
 
 LANG = "en_US"
 _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
@@ -173,6 +174,13 @@ def smog_index(text: str) -> float:
 _INNER_STOP = re.compile(r"[.!?]+")
 
 
+@lru_cache(maxsize=256)
+def sentences_of(text: str) -> tuple[Sentence, ...]:
+    """:func:`~faq_lint.text.sentences.split_sentences`, remembered: the grade, the long
+    sentence and the jargon rules all split the same answer."""
+    return tuple(split_sentences(text))
+
+
 def formula_text(answer: str) -> str:
     """The answer as the formulas should see it: one sentence per sentence, list item and
     heading, as :func:`~faq_lint.text.sentences.split_sentences` finds them.
@@ -184,10 +192,8 @@ def formula_text(answer: str) -> str:
     them from its words anyway), so words and syllables are textstat's and the sentences
     are real ones.
     """
-    from faq_lint.text.sentences import split_sentences
-
     pieces = []
-    for sentence in split_sentences(answer):
+    for sentence in sentences_of(answer):
         text = _INNER_STOP.sub("", sentence.text.strip().lstrip("-•*").strip()).rstrip(":;, ")
         if text:
             pieces.append(text + ".")
