@@ -38,7 +38,10 @@ def _faq_lint(pages: Path, config: Path, output: Path) -> float:
         "--format", "json", "--output", str(output),
     ]  # fmt: skip
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    # cwd: not the checkout, whose faq_lint/ would shadow the snapshot on sys.path
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=env, cwd=config.parent
+    )
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"faq-lint failed ({done.returncode}): {done.stderr[-2000:]}")

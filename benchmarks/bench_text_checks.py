@@ -63,8 +63,7 @@ def main() -> int:
                 findings += sum(1 for _ in check(entry, document, rule))
         elapsed = time.perf_counter() - start
         print(
-            f"  {label:28} {elapsed:7.2f} s  {words / elapsed:>10,.0f} words/s  "
-            f"{findings} findings"
+            f"  {label:28} {elapsed:7.2f} s  {words / elapsed:>10,.0f} words/s  {findings} findings"
         )
     return 0
 

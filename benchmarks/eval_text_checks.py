@@ -43,7 +43,8 @@ def medquad_pages(sample: int, seed: int) -> None:
     by_rule = Counter(f.rule for f in report.findings)
     flagged = {(f.path, f.entry_id) for f in report.findings if f.rule == "FAQ101"}
     print(f"MedQuAD pages: {len(documents)} files, {len(answers)} answers, {words} answer words")
-    print(f"  FAQ101 reading grade above 8: {len(flagged)} answers = {len(flagged) / len(answers):.1%}")
+    share = len(flagged) / len(answers)
+    print(f"  FAQ101 reading grade above 8: {len(flagged)} answers = {share:.1%}")
     print(f"  FAQ102 long sentences: {by_rule['FAQ102']}; FAQ103 jargon: {by_rule['FAQ103']}")
     spelling = [f for f in report.findings if f.rule in SPELLING]
     per_k = 1000 * len(spelling) / (words + question_words)
@@ -51,7 +52,9 @@ def medquad_pages(sample: int, seed: int) -> None:
         f"  spelling findings: {len(spelling)} ({', '.join(f'{r} {by_rule[r]}' for r in SPELLING)})"
         f" = {per_k:.2f} per 1,000 words (answers and questions, {words + question_words} words)"
     )
-    grades = sorted(d.readability.flesch_kincaid_grade or 0 for d in report.documents if d.readability)
+    grades = sorted(
+        d.readability.flesch_kincaid_grade or 0 for d in report.documents if d.readability
+    )
     print(f"  page grade median: {grades[len(grades) // 2]:.1f}")
     entries = {(d.path, e.id): e for d in documents for e in d.entries}
     picked = random.Random(seed).sample(spelling, min(sample, len(spelling)))
@@ -65,7 +68,8 @@ def medquad_pages(sample: int, seed: int) -> None:
             match = re.search(word, text)
             if match:
                 context = text[max(0, match.start() - 50) : match.end() + 40].replace("\n", " ")
-        print(f"{number:2}. {finding.rule} {Path(finding.path).name}:{finding.line}  {finding.message}")
+        where = f"{Path(finding.path).name}:{finding.line}"
+        print(f"{number:2}. {finding.rule} {where}  {finding.message}")
         print(f"      …{context}…  suggestions={finding.suggestions}")
 
 

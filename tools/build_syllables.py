@@ -41,7 +41,9 @@ def main() -> int:
     lines += [f"{count}\t{' '.join(words)}" for count, words in table.items()]
     data = ("\n".join(lines) + "\n").encode("utf-8")
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {sum(len(w) for w in table.values())} words to {OUT} ({OUT.stat().st_size} bytes)")
+    print(
+        f"wrote {sum(len(w) for w in table.values())} words to {OUT} ({OUT.stat().st_size} bytes)"
+    )
     return 0
 
 

@@ -64,8 +64,11 @@ class Cues:
     avoid: re.Pattern[str]
     avoid_any: re.Pattern[str]
     recommend: re.Pattern[str]
+    noun_verbs: frozenset[str]
+    imperative_followers: re.Pattern[str]
     benefit: re.Pattern[str]
     harm: re.Pattern[str]
+    harm_any: re.Pattern[str]
     wait: re.Pattern[str]
     qualifiers: frozenset[str]
     universal: re.Pattern[str]
@@ -111,8 +114,11 @@ def load_cues(path: str) -> Cues:
         hedge=bounded("hedge"),
         avoid=re.compile(r"^(?:(?:you|patients|people|adults|children)\s+)?(?:" + _alternation(words_of("avoid")) + r")\b\s*(?P<act>.*)$"),
         avoid_any=bounded("avoid"),
-        recommend=re.compile(r"^(?:(?:" + _alternation(words_of("recommend-openers")) + r")\s+)?(?P<verb>" + _alternation(recommend) + r")\b\s*(?P<act>.*)$"),
+        recommend=re.compile(r"^(?:(?:" + _alternation(words_of("recommend-openers")) + r")\s+)?(?P<verb>" + _alternation(words_of("recommend-verbs") + words_of("recommend-noun-verbs")) + r")\b\s*(?P<act>.*)$"),
+        noun_verbs=frozenset(fold(w) for w in words_of("recommend-noun-verbs")),
+        imperative_followers=re.compile(r"^(?:$|(?:" + _alternation(words_of("imperative-followers")) + r")\b|\w+ly\b)"),
         benefit=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|really|also)\s+)?(?:" + _alternation(words_of("benefit")) + r")\b"),
+        harm_any=bounded("harm"),
         harm=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:" + _alternation(words_of("harm")) + r")\b"),
         wait=re.compile(r"\b(?:" + _alternation(words_of("wait")) + r")\b(?P<span>.*?)\bbefore\s+(?:you\s+|they\s+)?(?P<act>.*)$"),
         qualifiers=frozenset(fold(w) for w in words_of("qualifiers")),
@@ -174,7 +180,7 @@ class Conflict:
 
 
 CONTENT_SKIP = STOP_WORDS | {"yes"}
-_CLAUSE = re.compile(r"\s*(?:;|:|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|,\s*(?:then|and then|so)\b)\s*")
+_CLAUSE = re.compile(r"\s*(;|:|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|,\s*(?:then|and then|so)\b)\s*")
 _LEAD = re.compile(r"^(?:and|so|also|then|instead|first|finally|generally|usually|often|in general)\b[,\s]*")
 
 
@@ -352,23 +358,32 @@ STOP_STEMS = frozenset(stem(w.replace("'", "")) for w in STOP_WORDS)
 
 
 def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
-    """The advice a sentence gives (an empty list for most sentences)."""
-    text = fold(sentence.text)
+    """The advice a sentence gives (an empty list for most sentences).
+
+    Instructions ("Avoid X", "Keep moving", "Wait ... before you lie down") count at the
+    start of the sentence or after ";" / ", then"; statements ("X can ease it", "X makes
+    it worse") count in any clause.
+    """
+    text = NON_PREFIX.sub(r"non\1", fold(sentence.text))
     if not cues.prefilter.search(text):
         return []
     found: list[Advice] = []
-    for raw in _CLAUSE.split(text):
-        clause = _LEAD.sub("", raw.strip(" ,.!"))
+    pieces = _CLAUSE.split(text)
+    for position in range(0, len(pieces), 2):
+        separator = pieces[position - 1] if position else ";"
+        clause = _LEAD.sub("", pieces[position].strip(" ,.!"))
         if not clause:
             continue
-        waiting = cues.wait.search(clause)
-        if waiting:
-            found += _action(sentence, waiting.group("act"), -1, cues, wait=True)
-            continue
-        avoid = cues.avoid.match(clause)
-        if avoid:
-            found += _action(sentence, avoid.group("act"), -1, cues)
-            continue
+        instruction = position == 0 or IMPERATIVE_SEPARATOR.search(separator) is not None
+        if instruction:
+            waiting = cues.wait.search(clause)
+            if waiting:
+                found += _action(sentence, waiting.group("act"), -1, cues, wait=True)
+                continue
+            avoid = cues.avoid.match(clause)
+            if avoid:
+                found += _action(sentence, avoid.group("act"), -1, cues)
+                continue
         harm = cues.harm.match(clause)
         if harm and _subject_ok(harm.group("subj"), cues):
             found += _action(sentence, harm.group("subj"), -1, cues)
@@ -377,19 +392,30 @@ def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
         if benefit and _subject_ok(benefit.group("subj"), cues) and not cues.negation.search(clause):
             found += _action(sentence, benefit.group("subj"), +1, cues)
             continue
+        if not instruction or cues.negation.search(clause) or cues.harm_any.search(clause):
+            continue
         recommend = cues.recommend.match(clause)
-        if recommend and NOT_IMPERATIVE.match(recommend.group("act")):
-            recommend = None  # "Sleep apnea is a disorder": a noun, not an instruction
-        if recommend and not cues.negation.search(clause):
-            verb = recommend.group("verb")
-            act = recommend.group("act")
-            phrase = act if verb in ("keep", "try", "use", "apply", "take", "do", "get", "put", "place", "wear", "start", "continue") else f"{verb} {act}"
-            found += _action(sentence, phrase, +1, cues)
+        if not recommend:
+            continue
+        verb, act = recommend.group("verb"), recommend.group("act")
+        if NOT_IMPERATIVE.match(act):
+            continue  # "Sleep apnea is a disorder", "Use of caffeine ...": a noun
+        if verb in cues.noun_verbs and not cues.imperative_followers.match(act):
+            continue
+        phrase = act if verb in LIGHT_VERBS else f"{verb} {act}"
+        found += _action(sentence, phrase, +1, cues)
     return found
 
 
+LIGHT_VERBS = frozenset(
+    "keep try use apply take do get put place wear start continue make".split()
+)
+NON_PREFIX = re.compile(r"\bnon-(\w)")
+IMPERATIVE_SEPARATOR = re.compile(r";|:|then")
+
+
 NOT_IMPERATIVE = re.compile(
-    r"^(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|can|may|might|will|causes?|has|have|had|does|do|occurs?|happens?|affects?|means?)\b"
+    r"^(?:of\b|(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|can|may|might|will|causes?|has|have|had|does|do|occurs?|happens?|affects?|means?|appears?)\b)"
 )
 POINTERS = re.compile(r"^(?:this|these|that|those|it|they|which|such|other|some|many|most|several|both)\b")
 
@@ -515,7 +541,7 @@ def _first_sentence(item: Item) -> Sentence:
 
 def _advice_conflict(r: Advice, a: Advice) -> bool:
     """Whether recommending ``r`` and avoiding ``a`` (the same action) cannot both hold."""
-    if a.qualifiers and not a.universal and not a.qualifiers <= r.qualifiers:
+    if a.qualifiers and not a.universal and a.qualifiers != r.qualifiers:
         return False  # "avoid heavy lifting" / "light lifting helps"
     if r.qualifiers and not a.universal and not a.qualifiers and r.qualifiers & STRONG:
         return False  # "avoid exercise" / "too much exercise is bad" is not about the same
@@ -568,15 +594,15 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
     records: list[tuple[str, tuple[bool, Sentence]]] = []
     for index, sentences in model.sentences.items():
         for sentence in sentences:
-            folded = fold(sentence.text)
+            folded = NON_PREFIX.sub(r"non\1", fold(sentence.text))
             if not report_hedged and cues.hedge.search(folded):
                 continue
             if cues.avoid_any.search(folded) or any(ch.isdigit() for ch in folded):
                 continue
-            key = content_key(sentence.text, drop) + quantifiers_of(folded)
+            key = content_key(folded, drop) + quantifiers_of(folded)
             if len(key) < 4:
                 continue
-            negated = is_negated(sentence.text, cues)
+            negated = is_negated(folded, cues)
             joined = " ".join(key)
             for topic in model.topics[index]:
                 records.append((topic + "#" + joined, (negated, sentence)))

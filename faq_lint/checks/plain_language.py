@@ -32,10 +32,15 @@ class Term:
     source: str
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_GAP = re.compile(r"[\s\-‐‑]+")
+
+
 @dataclass
 class TermIndex:
-    pattern: re.Pattern[str] | None
     terms: dict[str, Term]
+    first_words: set[str]  # first words of the multi-word terms
+    longest: int  # words in the longest term
 
     def lookup(self, matched: str) -> Term | None:
         key = normalize(matched)
@@ -44,6 +49,31 @@ class TermIndex:
             if candidate and candidate in self.terms:
                 return self.terms[candidate]
         return None
+
+    def find(self, text: str) -> Iterator[tuple[int, int, Term]]:
+        """Whole-word matches, longest first, not glued to a hyphenated word."""
+        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            start = tokens[i][0]
+            if start >= 2 and text[start - 1] in "-‐‑" and text[start - 2].isalpha():
+                i += 1
+                continue
+            longest = self.longest if tokens[i][2] in self.first_words else 1
+            for size in range(min(longest, len(tokens) - i), 0, -1):
+                last = i + size - 1
+                end = tokens[last][1]
+                if end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalpha():
+                    continue
+                gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, last))
+                if not all(_GAP.fullmatch(gap) for gap in gaps):
+                    continue
+                term = self.lookup(" ".join(t[2] for t in tokens[i : last + 1]))
+                if term is not None:
+                    yield start, end, term
+                    i = last
+                    break
+            i += 1
 
 
 def normalize(text: str) -> str:
@@ -82,28 +112,28 @@ def build_index(terms: list[Term], ignore: set[str]) -> TermIndex:
         key = normalize(term.term)
         if key and key not in ignore:
             table[key] = term
-    if not table:
-        return TermIndex(None, {})
-    alternatives = []
-    for key in sorted(table, key=len, reverse=True):
-        words = [re.escape(w) for w in key.split(" ")]
-        alternatives.append(r"[\s\-‐‑]+".join(words))
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:es|s|ed|d)?(?![\w-])", re.IGNORECASE
-    )
-    return TermIndex(pattern, table)
+    first_words = {key.split(" ")[0] for key in table if " " in key}
+    longest = max((key.count(" ") + 1 for key in table), default=1)
+    return TermIndex(table, first_words, longest)
 
 
 def _index(rule: Rule) -> TermIndex:
     def factory() -> TermIndex:
-        terms = load_terms(rule.spec.resolve_path(str(rule.option("word-list", "plain-language.yaml"))))
+        terms = load_terms(
+            rule.spec.resolve_path(str(rule.option("word-list", "plain-language.yaml")))
+        )
         extra = rule.option("extra-terms") or {}
         if isinstance(extra, dict):
-            terms += [Term(str(k), _alternatives(v), "project") for k, v in extra.items() if _alternatives(v)]
+            terms += [
+                Term(str(k), _alternatives(v), "project")
+                for k, v in extra.items()
+                if _alternatives(v)
+            ]
         ignore = {normalize(str(t)) for t in rule.option("ignore-terms") or []}
         return build_index(terms, ignore)
 
-    return rule.state("index", factory)  # type: ignore[no-any-return]
+    index: TermIndex = rule.state("index", factory)
+    return index
 
 
 def _match_case(suggestion: str, matched: str) -> str:
@@ -114,23 +144,20 @@ def _match_case(suggestion: str, matched: str) -> str:
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     index = _index(rule)
-    if index.pattern is None or not entry.answer:
+    if not index.terms or not entry.answer:
         return
     once = bool(rule.option("once-per-answer", True))
     reported: set[str] = set()
-    for match in index.pattern.finditer(entry.answer):
-        term = index.lookup(match.group(0))
-        if term is None:
-            continue
+    for start, end, term in index.find(entry.answer):
         key = normalize(term.term)
         if once and key in reported:
             continue
         reported.add(key)
-        written = match.group(0)
+        written = entry.answer[start:end]
         yield hit_in_answer(
             entry,
-            match.start(),
-            match.end(),
+            start,
+            end,
             args={
                 "term": written,
                 "alternatives": " / ".join(f"'{a}'" for a in term.alternatives),

@@ -68,11 +68,10 @@ def excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:
     return short + "…" if len(parts) > words else short
 
 
-def longest_sentence(sentences: list[Sentence]) -> tuple[Sentence | None, int]:
+def longest_sentence(sentences: list[Sentence], sizes: list[int]) -> tuple[Sentence | None, int]:
     best: Sentence | None = None
     best_words = 0
-    for sentence in sentences:
-        count = len(list_words(sentence.text))
+    for sentence, count in zip(sentences, sizes, strict=True):
         if count > best_words:
             best, best_words = sentence, count
     return best, best_words
@@ -90,9 +89,10 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     if grade <= target:
         return
     sentences = list(sentences_of(text))
-    real_sentences = [s for s in sentences if len(list_words(s.text)) > 2]
-    longest, longest_words = longest_sentence(sentences)
-    short = counts.words < int(rule.option("short-answer-words", 40)) or len(real_sentences) <= int(
+    sizes = [len(list_words(s.text)) for s in sentences]
+    longest, longest_words = longest_sentence(sentences, sizes)
+    real_sentences = sum(1 for size in sizes if size > 2)
+    short = counts.words < int(rule.option("short-answer-words", 40)) or real_sentences <= int(
         rule.option("short-answer-sentences", 2)
     )
     hard_share = counts.polysyllables / counts.words
@@ -104,7 +104,9 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     hard = hard_words(text, int(rule.option("hard-words", 3)))
     drivers: list[str] = []
     if longest is not None:
-        drivers.append(f"the longest sentence has {longest_words} words ('{excerpt(longest.text)}')")
+        drivers.append(
+            f"the longest sentence has {longest_words} words ('{excerpt(longest.text)}')"
+        )
     if hard:
         listed = ", ".join(f"{word} ({syllables} syllables)" for word, syllables in hard)
         drivers.append(f"hard words: {listed}")

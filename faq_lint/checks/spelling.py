@@ -7,8 +7,9 @@ first answer checked, once per run, and are shared by the rules.
 
 Options: ``problems``; ``dictionaries`` (word files relative to the rule pack: the
 medical vocabulary), ``drug-names`` (drug-name files, also used for near-miss
-suggestions), ``eponyms``, ``variants`` (US/UK pairs), ``word-parts`` (medical word parts); ``extra-words`` (this project's
-words); ``report-unknown`` (report words in no list that have no suggestion);
+suggestions), ``eponyms``, ``variants`` (US/UK pairs), ``word-parts`` (medical word
+parts); ``extra-words`` (this project's words); ``report-unknown`` (report words in
+no list that have no suggestion);
 ``repeated-word-is-term`` (a word the page uses this many times is not reported as a
 misspelling: a deliberate term; 0 turns this off);
 ``check-questions``. The project's own word lists come from ``words`` in the
@@ -24,7 +25,14 @@ from typing import Any
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry, Position
-from faq_lint.text.spelling import Issue, Lexicon, PageWords, find_issues, page_words, project_word_files
+from faq_lint.text.spelling import (
+    Issue,
+    Lexicon,
+    PageWords,
+    find_issues,
+    page_words,
+    project_word_files,
+)
 
 _LEXICONS: dict[tuple[Any, ...], Lexicon] = {}
 _ANALYSES: OrderedDict[tuple[Any, ...], list[Issue]] = OrderedDict()
@@ -102,8 +110,10 @@ def page_of(document: Document) -> PageWords:
 def issues_in(text: str, lexicon: Lexicon, document: Document) -> list[Issue]:
     key = (text, id(lexicon), document.path, id(document))
     if key in _ANALYSES:
-        return _ANALYSES[key]  # type: ignore[no-any-return]
-    return _remember(_ANALYSES, key, find_issues(text, lexicon, page_of(document).names))  # type: ignore[no-any-return]
+        return _ANALYSES[key]
+    found = find_issues(text, lexicon, page_of(document).names)
+    _remember(_ANALYSES, key, found)
+    return found
 
 
 def _wanted(issue: Issue, kinds: set[str], document: Document, repeated: int) -> bool:
@@ -119,7 +129,11 @@ def _wanted(issue: Issue, kinds: set[str], document: Document, repeated: int) ->
 def _args(issue: Issue, rule: Rule) -> dict[str, Any]:
     suggestions = list(issue.suggestions)
     if issue.kind == "misspelling":
-        hint = " Did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?" if suggestions else ""
+        hint = (
+            " Did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
+            if suggestions
+            else ""
+        )
     else:
         hint = ""
     locale = str(getattr(rule.project, "locale", "en-US") or "en-US")
@@ -129,7 +143,9 @@ def _args(issue: Issue, rule: Rule) -> dict[str, Any]:
         "hint": hint,
         "variety": issue.detail or "",
         "locale": locale,
-        "why": "there is no space after the full stop" if issue.detail == "full stop" else "words are run together",
+        "why": "there is no space after the full stop"
+        if issue.detail == "full stop"
+        else "words are run together",
     }
 
 

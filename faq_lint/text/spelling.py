@@ -44,35 +44,116 @@ INVISIBLE = "\u200b\u200c\u200d\u00ad\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 TOKEN = re.compile(rf"[{_LETTER}0-9](?:[{_LETTER}0-9'’\-‐‑./{INVISIBLE}]*[{_LETTER}0-9])?")
 _MISSING_SPACE = re.compile(r"([a-z][a-z']+)\.([A-Z][a-z]+)")
-_INITIAL_BEFORE = set(".!?:;•*-–—\"“")
+_INITIAL_BEFORE = set('.!?:;•*-–—"“')
 _QUOTES = "\"'“”‘’"
 
 # Dropped apostrophes of contractions. Not here: real words ("cant", "wont", "hell",
 # "shed", "well", "were", "its", "lets", "ill", "wed", "id"): "cant"/"wont" are checked
 # after a pronoun only.
 CONTRACTIONS: dict[str, str] = {
-    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
-    "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't",
-    "havent": "haven't", "hadnt": "hadn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
-    "shouldnt": "shouldn't", "mustnt": "mustn't", "neednt": "needn't", "mightnt": "mightn't",
-    "shant": "shan't", "youre": "you're", "theyre": "they're", "youve": "you've",
-    "theyve": "they've", "weve": "we've", "ive": "I've", "im": "I'm", "youll": "you'll",
-    "theyll": "they'll", "itll": "it'll", "thatll": "that'll", "youd": "you'd",
-    "theyd": "they'd", "whats": "what's", "thats": "that's", "theres": "there's",
-    "heres": "here's", "wheres": "where's", "whos": "who's", "hows": "how's",
-    "couldve": "could've", "wouldve": "would've", "shouldve": "should've",
-    "mightve": "might've", "mustve": "must've", "hes": "he's", "shes": "she's",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "hadnt": "hadn't",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
+    "mustnt": "mustn't",
+    "neednt": "needn't",
+    "mightnt": "mightn't",
+    "shant": "shan't",
+    "youre": "you're",
+    "theyre": "they're",
+    "youve": "you've",
+    "theyve": "they've",
+    "weve": "we've",
+    "ive": "I've",
+    "im": "I'm",
+    "youll": "you'll",
+    "theyll": "they'll",
+    "itll": "it'll",
+    "thatll": "that'll",
+    "youd": "you'd",
+    "theyd": "they'd",
+    "whats": "what's",
+    "thats": "that's",
+    "theres": "there's",
+    "heres": "here's",
+    "wheres": "where's",
+    "whos": "who's",
+    "hows": "how's",
+    "couldve": "could've",
+    "wouldve": "would've",
+    "shouldve": "should've",
+    "mightve": "might've",
+    "mustve": "must've",
+    "hes": "he's",
+    "shes": "she's",
 }
 CONTEXT_CONTRACTIONS = {"cant": "can't", "wont": "won't"}
 PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "that", "this", "who", "which", "there"}
 PREFIXES = (
-    "anti", "non", "pre", "post", "re", "un", "over", "under", "multi", "sub", "super", "co",
-    "inter", "intra", "hyper", "hypo", "micro", "mis", "semi", "dis", "self", "counter",
-    "auto", "neuro", "cardio", "bio", "mini", "mid", "out", "up", "well", "ultra", "extra",
+    "anti",
+    "non",
+    "pre",
+    "post",
+    "re",
+    "un",
+    "over",
+    "under",
+    "multi",
+    "sub",
+    "super",
+    "co",
+    "inter",
+    "intra",
+    "hyper",
+    "hypo",
+    "micro",
+    "mis",
+    "semi",
+    "dis",
+    "self",
+    "counter",
+    "auto",
+    "neuro",
+    "cardio",
+    "bio",
+    "mini",
+    "mid",
+    "out",
+    "up",
+    "well",
+    "ultra",
+    "extra",
 )
 SUFFIXES = (
-    "ing", "ed", "es", "s", "ly", "ness", "less", "ful", "ment", "ers", "er", "al", "ally",
-    "ic", "ity", "ize", "ized", "izing", "ization", "like",
+    "ing",
+    "ed",
+    "es",
+    "s",
+    "ly",
+    "ness",
+    "less",
+    "ful",
+    "ment",
+    "ers",
+    "er",
+    "al",
+    "ally",
+    "ic",
+    "ity",
+    "ize",
+    "ized",
+    "izing",
+    "ization",
+    "like",
 )
 # Endings that derive medical words from one another: a word in no list is accepted
 # when the same stem with a related ending is known ("viremic": "viremia").
@@ -104,24 +185,127 @@ UK_TO_US_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # Short function words: "symptomsthe", "inheritedthat" are a word run into one of these.
 FUNCTION_WORDS = {
-    "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "as", "is", "are", "was",
-    "were", "be", "been", "that", "this", "these", "those", "which", "who", "such", "also",
-    "not", "from", "by", "than", "have", "has", "had", "will", "would", "should", "can",
-    "could", "may", "might", "must", "their", "they", "it", "its", "an", "but", "if", "when",
-    "while", "into", "do", "does", "there", "other", "some", "most", "many", "he", "she",
-    "we", "you", "his", "her", "our", "your", "them", "all", "any", "each", "who", "what",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "that",
+    "this",
+    "these",
+    "those",
+    "which",
+    "who",
+    "such",
+    "also",
+    "not",
+    "from",
+    "by",
+    "than",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "their",
+    "they",
+    "it",
+    "its",
+    "an",
+    "but",
+    "if",
+    "when",
+    "while",
+    "into",
+    "do",
+    "does",
+    "there",
+    "other",
+    "some",
+    "most",
+    "many",
+    "he",
+    "she",
+    "we",
+    "you",
+    "his",
+    "her",
+    "our",
+    "your",
+    "them",
+    "all",
+    "any",
+    "each",
+    "what",
 }
 # Nouns whose plural is not noun + s, so noun + s is a possessive missing its apostrophe.
 IRREGULAR_PLURALS = {
-    "child", "woman", "man", "person", "foot", "tooth", "mouse", "wife", "life", "knife",
-    "calf", "half", "leaf", "self", "thief", "wolf", "ox", "fetus",
+    "child",
+    "woman",
+    "man",
+    "person",
+    "foot",
+    "tooth",
+    "mouse",
+    "wife",
+    "life",
+    "knife",
+    "calf",
+    "half",
+    "leaf",
+    "self",
+    "thief",
+    "wolf",
+    "ox",
+    "fetus",
 }
 # Words that introduce a new term: "a protein called cubilin", "known as atopy".
 TERM_INTRODUCERS = {"called", "named", "termed", "dubbed"}
 # Abbreviations written without their full stop ("etc", "vs", "approx").
 ABBREVIATIONS = {
-    "etc", "vs", "dept", "approx", "incl", "misc", "esp", "govt", "yr", "yrs", "hr", "hrs",
-    "wk", "wks", "mins", "sec", "avg", "mcg", "lbs", "oz", "ie", "eg", "cf", "al", "ext",
+    "etc",
+    "vs",
+    "dept",
+    "approx",
+    "incl",
+    "misc",
+    "esp",
+    "govt",
+    "yr",
+    "yrs",
+    "hr",
+    "hrs",
+    "wk",
+    "wks",
+    "mins",
+    "sec",
+    "avg",
+    "mcg",
+    "lbs",
+    "oz",
+    "ie",
+    "eg",
+    "cf",
+    "al",
+    "ext",
 }
 RUNON_MIN_FREQUENCY = 5000  # both words of a run-together pair without a function word
 RUNON_MIN_LENGTH = 6
@@ -294,9 +478,9 @@ class Lexicon:
                     return True
         for ending, alternatives in RELATED_ENDINGS:
             stem = word[: -len(ending)]
-            if word.endswith(ending) and len(stem) >= 3:
-                if any(self.known(stem + other) for other in alternatives):
-                    return True  # "viremic" (viremia), "ligase" (ligate)
+            related = any(self.known(stem + other) for other in alternatives)
+            if word.endswith(ending) and len(stem) >= 3 and related:
+                return True  # "viremic" (viremia), "ligase" (ligate)
         for prefix in PREFIXES:
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) >= 4 and self.known(rest):
@@ -378,7 +562,11 @@ class Lexicon:
                 score = self.frequency(other) if ok else 0
             elif function_words:
                 ok = False
-            elif min(len(left), len(right)) >= 4 and len(left) >= 6 and (len(left) >= 7 or len(right) >= 8):
+            elif (
+                min(len(left), len(right)) >= 4
+                and len(left) >= 6
+                and (len(left) >= 7 or len(right) >= 8)
+            ):
                 # two long words: "lastingdisease", "constipationhaving" (compounds such
                 # as "handwashing" join shorter words)
                 ok = self.common(left, 1000) and self.common(right, 1000)
@@ -408,7 +596,9 @@ class Lexicon:
             left, right = word[:index], word[index:]
             if left.endswith(("s", "ed", "ing")) or len(right) > 9:
                 continue
-            if self.common(left, COMPOUND_MIN_FREQUENCY) and self.common(right, COMPOUND_MIN_FREQUENCY):
+            if self.common(left, COMPOUND_MIN_FREQUENCY) and self.common(
+                right, COMPOUND_MIN_FREQUENCY
+            ):
                 return True
         return False
 
@@ -446,7 +636,9 @@ class Lexicon:
         """Known words at edit distance 1, most frequent first; else the closest drug name."""
         candidates = [c for c in self.checker.edit_distance_1(word) if c != word and self.known(c)]
         if candidates:
-            candidates.sort(key=lambda c: (-max(self.frequency(c), 50 if c in self.extra else 0), c))
+            candidates.sort(
+                key=lambda c: (-max(self.frequency(c), 50 if c in self.extra else 0), c)
+            )
             return tuple(candidates[:limit])
         pool = [
             w
@@ -473,9 +665,9 @@ def sentence_initial(text: str, start: int) -> bool:
         index -= 1
     if index < 0 or text[index] == "\n":
         return True
-    if text[index] == "." and index >= 1 and text[index - 1].isupper():
-        if index < 2 or not text[index - 2].isalpha():
-            return False  # after an initial: "Robert H. Lurie"
+    initial = index >= 1 and text[index - 1].isupper()
+    if text[index] == "." and initial and (index < 2 or not text[index - 2].isalpha()):
+        return False  # after an initial: "Robert H. Lurie"
     return text[index] in _INITIAL_BEFORE
 
 
@@ -528,7 +720,9 @@ def find_issues(text: str, lexicon: Lexicon, names: set[str] | None = None) -> l
     return issues
 
 
-def _check_token(text: str, token: str, start: int, lexicon: Lexicon, names: set[str]) -> list[Issue]:
+def _check_token(
+    text: str, token: str, start: int, lexicon: Lexicon, names: set[str]
+) -> list[Issue]:
     end = start + len(token)
     if any(ch.isdigit() for ch in token):
         return []
@@ -548,7 +742,9 @@ def _check_token(text: str, token: str, start: int, lexicon: Lexicon, names: set
     return issues
 
 
-def _check_token_parts(text: str, token: str, start: int, lexicon: Lexicon, names: set[str]) -> list[Issue]:
+def _check_token_parts(
+    text: str, token: str, start: int, lexicon: Lexicon, names: set[str]
+) -> list[Issue]:
     if "-" in token or "‐" in token or "‑" in token:
         normal = re.sub(r"[‐‑]", "-", token).lower()
         if lexicon.known(normal) or lexicon.known(normal.replace("-", "")):
@@ -617,10 +813,17 @@ def _check_capitalised(
     end = start + len(token)
     lower = word.lower()
     # "Bells palsy", "Parkinsons disease": a dropped possessive apostrophe of an eponym.
-    if not inside and lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and "'" not in lower:
+    if (
+        not inside
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and "'" not in lower
+    ):
         owner = lower[:-1]
         noun = _next_word(text, end)
-        eponym = f"{owner}'s {noun}" in lexicon.eponyms or f"{owner}'s {noun[:-1]}" in lexicon.eponyms
+        eponym = (
+            f"{owner}'s {noun}" in lexicon.eponyms or f"{owner}'s {noun[:-1]}" in lexicon.eponyms
+        )
         if eponym or (owner in lexicon.eponym_owners and not lexicon.known(lower)):
             return [Issue("apostrophe", start, end, token, (f"{word[:-1]}'s",))]
     if lower in CONTRACTIONS and (lower != "im" or word == "Im"):
