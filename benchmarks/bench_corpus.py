@@ -6,7 +6,8 @@ Sizes are entries of ``../shared/corpora/medquad/medquad.jsonl`` (47,441 in all)
 size above that repeats the corpus with light edits (word swaps, a dropped sentence)
 until it has that many entries. Each size runs in its own subprocess, so the peak
 memory (``ru_maxrss``) is that size's alone. Printed per size: entries, seconds for the
-corpus pass (wall clock and CPU; parse/load time excluded), peak resident memory, memory before the pass,
+corpus pass (wall clock and CPU; parse/load time excluded), peak resident memory,
+memory before the pass,
 and findings per rule; then the time ratio of the largest size to the full corpus.
 """
 
@@ -84,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         largest = max(by_size)
         if FULL in by_size and largest > FULL:
             ratio = float(by_size[largest]) / float(by_size[FULL])
-            print(f"{column} ratio {largest}/{FULL} entries: {ratio:.2f} (linear: {largest / FULL:.2f})")
+            print(
+                f"{column} ratio {largest}/{FULL} entries: {ratio:.2f} "
+                f"(linear: {largest / FULL:.2f})"
+            )
     return 0
 
 

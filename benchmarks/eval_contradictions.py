@@ -53,10 +53,16 @@ def evaluate(name: str) -> tuple[Counter[str], Counter[str]]:
         for line in handle:
             pair = json.loads(line)
             document = page(pair)
-            fired = [r.code for r in rules if any(True for _ in contradictions.check_corpus([document], r))]
+            fired = [
+                r.code
+                for r in rules
+                if any(True for _ in contradictions.check_corpus([document], r))
+            ]
             gold = pair["label"] == "contradict"
             predicted = bool(fired)
-            outcome["tp" if gold and predicted else "fp" if predicted else "fn" if gold else "tn"] += 1
+            outcome[
+                "tp" if gold and predicted else "fp" if predicted else "fn" if gold else "tn"
+            ] += 1
             for code in fired:
                 by_rule[f"{code} {'tp' if gold else 'fp'}"] += 1
     return outcome, by_rule
@@ -69,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     if not SHARED.is_dir():
         print(f"{SHARED} is absent", file=sys.stderr)
         return 2
-    print(f"{'set':10} {'pairs':>6} {'contra':>6} {'TP':>4} {'FP':>4} {'FN':>5} {'precision':>9} {'recall':>6}  by rule")
+    print(
+        f"{'set':10} {'pairs':>6} {'contra':>6} {'TP':>4} {'FP':>4} {'FN':>5} "
+        f"{'precision':>9} {'recall':>6}  by rule"
+    )
     for name in args.sets.split(","):
         o, by_rule = evaluate(name)
         total = sum(o.values())

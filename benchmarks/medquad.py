@@ -15,16 +15,19 @@ from pathlib import Path
 from faq_lint.models import Document, Entry, Position
 
 MEDQUAD = (
-    Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "medquad" / "medquad.jsonl"
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "corpora"
+    / "medquad"
+    / "medquad.jsonl"
 )
 
 
 def load(path: Path = MEDQUAD, limit: int | None = None) -> Document:
     """The corpus as one document (the first ``limit`` records when given)."""
     try:
-        from faq_lint.parsers import parse_file
-
         import faq_lint.parsers.jsonl  # noqa: F401  (only to know the parser exists)
+        from faq_lint.parsers import parse_file
     except ImportError:
         return _direct(path, limit)
     document = parse_file(str(path), max_bytes=1 << 30)

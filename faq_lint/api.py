@@ -99,7 +99,7 @@ def lint(
     report = build_report(documents, findings, summaries)
     # For renderers that quote the answers and explain the rules (HTML); never serialised.
     report._documents = documents
-    report._rules = [rule.spec for rule in rules]
+    report._rules = list(rules)
     report._target_grade = config.target_grade
     return report
 

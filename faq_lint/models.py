@@ -227,5 +227,5 @@ class Report(BaseModel):
     # Never serialised (not part of the JSON contract): what renderers that show more
     # than the findings (the HTML report) need. Set by ``api.lint``; empty otherwise.
     _documents: list[Document] = PrivateAttr(default_factory=list)  # the parsed files
-    _rules: list[Any] = PrivateAttr(default_factory=list)  # RuleSpec of the rules in force
+    _rules: list[Any] = PrivateAttr(default_factory=list)  # checks.base.Rule in force
     _target_grade: float | None = PrivateAttr(default=None)  # the project's reading target

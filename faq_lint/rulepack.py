@@ -11,6 +11,7 @@ Rule packs are data: they are read with a safe YAML loader and never run code.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,9 @@ def default_pack_dir() -> Path:
     return here.parent / "rules"
 
 
+_RULES_KEY = re.compile(r"^rules\s*:", re.MULTILINE)
+
+
 def _pack_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
 
@@ -115,7 +119,10 @@ def _load_pack_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> tupl
     for path in _pack_files(Path(folder)):
         try:
             with open(path, encoding="utf-8") as handle:
-                raw = yaml.safe_load(handle)
+                text = handle.read()
+            if not _RULES_KEY.search(text):
+                continue  # a word list or other data file: not parsed at start-up
+            raw = yaml.safe_load(text)
         except (OSError, yaml.YAMLError) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

@@ -22,7 +22,11 @@ PAGES = FIXTURES / "contradictions"
 RULES = ["FAQ701", "FAQ702", "FAQ703", "FAQ704"]
 
 
-def _lint(folder: Path, named: list[str] | None = None, options: dict[str, dict[str, object]] | None = None) -> Report:
+def _lint(
+    folder: Path,
+    named: list[str] | None = None,
+    options: dict[str, dict[str, object]] | None = None,
+) -> Report:
     config = Config(paths=[str(folder)], rules=options or {})
     config.root = str(folder)
     return lint(named or [str(folder)], config, select=RULES)
@@ -45,7 +49,9 @@ def test_keep_moving_versus_stay_in_bed(tmp_path: Path) -> None:
     finding = _one(report, "FAQ702")
     assert "'Stay in bed until the pain has gone.'" in finding.message
     assert "'Keep moving.'" in finding.message
-    assert finding.related and finding.related[0].question == "What should I do when I hurt my back?"
+    assert (
+        finding.related and finding.related[0].question == "What should I do when I hurt my back?"
+    )
     # "Apply ice for the first two days, then heat" and "Heat can ease tight muscles"
     # sit in the same two pages and are not a conflict.
     assert len(report.findings) == 1
@@ -92,7 +98,8 @@ def test_conflicting_durations(tmp_path: Path) -> None:
 
 def test_overlapping_figures_do_not_conflict(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
-        "How long does piriformis syndrome last?\n\nSymptoms of piriformis syndrome usually last about two weeks.\n\n"
+        "How long does piriformis syndrome last?\n\n"
+        "Symptoms of piriformis syndrome usually last about two weeks.\n\n"
         "When will I feel better?\n\nSymptoms of piriformis syndrome usually last 2 to 3 weeks.\n\n"
         "How long should I rest?\n\nRest for at least 2 days.\n\n"
         "Should I rest for long?\n\nRest for 3 days.\n"
@@ -108,7 +115,8 @@ def test_ice_then_heat_versus_heat_eases_is_not_a_contradiction(tmp_path: Path) 
     (tmp_path / "strain.txt").write_text(
         "How do I treat a pulled muscle?\n\nApply ice for the first two days, then heat.\n\n"
         "Does heat help a pulled muscle?\n\nHeat can ease tight muscles.\n\n"
-        "Should I use heat straight away on a pulled muscle?\n\nDo not use heat for the first two days.\n"
+        "Should I use heat straight away on a pulled muscle?\n\n"
+        "Do not use heat for the first two days.\n"
     )
     assert _lint(tmp_path).findings == []
 
@@ -116,18 +124,23 @@ def test_ice_then_heat_versus_heat_eases_is_not_a_contradiction(tmp_path: Path) 
 def test_qualified_advice_is_not_a_contradiction(tmp_path: Path) -> None:
     (tmp_path / "running.txt").write_text(
         "How can I prevent piriformis syndrome?\n\nAvoid running on hills or uneven surfaces.\n\n"
-        "Is running good for piriformis syndrome?\n\nRunning on flat ground is good for your hips.\n\n"
-        "Can I lift weights with piriformis syndrome?\n\nAvoid heavy lifting. Light lifting helps keep you strong.\n"
+        "Is running good for piriformis syndrome?\n\n"
+        "Running on flat ground is good for your hips.\n\n"
+        "Can I lift weights with piriformis syndrome?\n\n"
+        "Avoid heavy lifting. Light lifting helps keep you strong.\n"
     )
     assert _lint(tmp_path).findings == []
 
 
 def test_hedged_and_pseudo_negated_claims_are_left_out_by_default(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
-        "Is piriformis syndrome caused by sport?\n\nPiriformis syndrome is not only caused by sport injuries.\n\n"
+        "Is piriformis syndrome caused by sport?\n\n"
+        "Piriformis syndrome is not only caused by sport injuries.\n\n"
         "Who gets piriformis syndrome?\n\nPiriformis syndrome is caused by sport injuries.\n\n"
-        "Does piriformis syndrome cause numbness?\n\nPiriformis syndrome may cause numbness in the leg.\n\n"
-        "Is numbness common with piriformis syndrome?\n\nPiriformis syndrome does not cause numbness in the leg.\n"
+        "Does piriformis syndrome cause numbness?\n\n"
+        "Piriformis syndrome may cause numbness in the leg.\n\n"
+        "Is numbness common with piriformis syndrome?\n\n"
+        "Piriformis syndrome does not cause numbness in the leg.\n"
     )
     assert _lint(tmp_path).findings == []
     report = _lint(tmp_path, options={"FAQ703": {"report-hedged": True}})
@@ -135,8 +148,12 @@ def test_hedged_and_pseudo_negated_claims_are_left_out_by_default(tmp_path: Path
 
 
 def test_different_topics_are_not_compared(tmp_path: Path) -> None:
-    (tmp_path / "gout.txt").write_text("Is gout contagious?\n\nNo. You cannot catch gout from someone.\n")
-    (tmp_path / "flu.txt").write_text("Is the flu contagious?\n\nYes. The flu spreads through coughs and sneezes.\n")
+    (tmp_path / "gout.txt").write_text(
+        "Is gout contagious?\n\nNo. You cannot catch gout from someone.\n"
+    )
+    (tmp_path / "flu.txt").write_text(
+        "Is the flu contagious?\n\nYes. The flu spreads through coughs and sneezes.\n"
+    )
     assert _lint(tmp_path).findings == []
 
 

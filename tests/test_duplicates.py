@@ -8,7 +8,6 @@ whose massage answers are lightly edited copies of the seed page's answer.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -17,13 +16,18 @@ from conftest import FIXTURES, shared_path
 
 from faq_lint import lint
 from faq_lint.config import Config
-from faq_lint.models import Document, Entry, Finding, Position, Report
+from faq_lint.models import Document, Finding, Report
+from faq_lint.parsers import parse_file
 
 PAGES = FIXTURES / "duplicates"
 
 
-def _lint(folder: Path, select: list[str], options: dict[str, dict[str, object]] | None = None,
-          named: list[str] | None = None) -> Report:
+def _lint(
+    folder: Path,
+    select: list[str],
+    options: dict[str, dict[str, object]] | None = None,
+    named: list[str] | None = None,
+) -> Report:
     config = Config(paths=[str(folder)], rules=options or {})
     config.root = str(folder)
     return lint(named or [str(folder)], config, select=select)
@@ -46,7 +50,9 @@ def test_paraphrased_question_across_two_files(tmp_path: Path) -> None:
     finding = findings[0]
     assert finding.path.endswith("hip-pain.txt")
     assert finding.question == "How long does piriformis syndrome last?"
-    assert [r.question for r in finding.related] == ["How long does piriformis syndrome usually last?"]
+    assert [r.question for r in finding.related] == [
+        "How long does piriformis syndrome usually last?"
+    ]
     assert finding.related[0].path.endswith("sciatica.txt") and finding.related[0].line == 7
     assert "similarity 0." in finding.message and "sciatica.txt:7" in finding.message
 
@@ -73,12 +79,17 @@ def test_boilerplate_group_is_one_finding(tmp_path: Path) -> None:
     assert len(findings) == 1
     assert "3 in all" in findings[0].message
     assert "autosomal recessive pattern" in findings[0].message
-    assert sorted(Path(r.path).name for r in findings[0].related) == ["sickle-cell.txt", "tay-sachs.txt"]
+    assert sorted(Path(r.path).name for r in findings[0].related) == [
+        "sickle-cell.txt",
+        "tay-sachs.txt",
+    ]
 
 
 def test_accepted_boilerplate_is_not_reported(tmp_path: Path) -> None:
     folder = _copy(tmp_path, "cystic-fibrosis.txt", "sickle-cell.txt", "tay-sachs.txt")
-    pattern = {"boilerplate-patterns": [r"^This condition is inherited in an autosomal recessive pattern"]}
+    pattern = {
+        "boilerplate-patterns": [r"^This condition is inherited in an autosomal recessive pattern"]
+    }
     report = _lint(folder, ["FAQ602", "FAQ604"], {"FAQ602": pattern, "FAQ604": pattern})
     assert report.findings == []
     paragraph = (PAGES / "sickle-cell.txt").read_text().split("\n\n")[-1].strip()
@@ -120,7 +131,9 @@ def test_partial_run_reports_duplicate_in_context_file_on_named_file(tmp_path: P
     # ... but its paraphrase in hip-pain.txt (not named) is still found, and re-anchored.
     near = _only(report, "FAQ603")
     assert len(near) == 1
-    assert near[0].line == 7 and near[0].question == "How long does piriformis syndrome usually last?"
+    assert (
+        near[0].line == 7 and near[0].question == "How long does piriformis syndrome usually last?"
+    )
     assert near[0].related[0].path.endswith("hip-pain.txt")
     # The massage/self-care near copies touch no named file, so they are not reported.
     assert not _only(report, "FAQ604")
@@ -138,15 +151,9 @@ def test_related_list_is_capped_with_total_in_message(tmp_path: Path) -> None:
 
 def _medquad() -> Document:
     path = shared_path("corpora", "medquad", "medquad.jsonl")
-    entries = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            record = json.loads(line)
-            entries.append(
-                Entry(id=record["id"], question=record["question"], answer=record["answer"],
-                      question_position=Position(line=number), answer_position=Position(line=number))
-            )
-    return Document(path=str(path), format="jsonl", entries=entries)
+    document = parse_file(str(path), max_bytes=1 << 30)
+    assert len(document.entries) == 47441 and not document.problems
+    return document
 
 
 def test_medquad_85_identical_answer_groups_are_85_findings() -> None:

@@ -299,3 +299,19 @@ def test_medquad_pages_render(tmp_path: Path) -> None:
     assert len(page.with_class("entry")) == report.summary.entries
     assert "Reading level" in page.text and "answers" in page.text
     assert [t for t, _ in page.tags].count("svg") >= 2
+
+
+def test_reading_target_and_severity_follow_the_configuration(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / SEED.name)
+    config = Config(
+        root=str(tmp_path),
+        paths=["."],
+        cache=False,
+        target_grade=7,
+        rules={"FAQ101": {"target-grade": 6}, "FAQ004": {"severity": "error"}},
+    )
+    report = lint([str(tmp_path / SEED.name)], config)
+    text = Page(render_html(report)).text
+    assert "above the target reading level of grade 6." in text
+    rule = render_html(report).split('id="rule-FAQ004"', 1)[1].split("</article>", 1)[0]
+    assert "Error" in rule and "Warning" not in rule  # the severity in force

@@ -33,13 +33,13 @@ FASTEST = (
 def run(tmp_path: Path, content: str, select: list[str], **config: object) -> list[Finding]:
     page = tmp_path / "page.txt"
     page.write_text(content, encoding="utf-8")
-    cfg = Config(paths=[str(tmp_path)], **config)  # type: ignore[arg-type]
+    cfg = Config(paths=[str(tmp_path)], cache=False, **config)  # type: ignore[arg-type]
     cfg.root = str(tmp_path)
     return lint([str(page)], cfg, select=select).findings
 
 
 def seed_findings(select: list[str]) -> list[Finding]:
-    cfg = Config(paths=[str(SEED.parent)])
+    cfg = Config(paths=[str(SEED.parent)], cache=False)
     cfg.root = str(SEED.parent.parent)
     return lint([str(SEED)], cfg, select=select).findings
 
@@ -81,7 +81,7 @@ def test_formula_text_counts_list_items_and_decimals_as_textstat_cannot() -> Non
 
 
 def test_document_readability_in_json_report(tmp_path: Path) -> None:
-    cfg = Config(paths=[str(SEED.parent)])
+    cfg = Config(paths=[str(SEED.parent)], cache=False)
     report = lint([str(SEED)], cfg, select=["FAQ101"])
     figures = json.loads(report.model_dump_json())["documents"][0]["readability"]
     assert figures["flesch_kincaid_grade"] > 8
@@ -126,7 +126,7 @@ def test_medquad_answers_flagged(tmp_path: Path) -> None:
     page = shared_path(
         "corpora", "medquad", "pages", "txt", "ghr-0000345-familial-dysautonomia.txt"
     )
-    cfg = Config(paths=[str(page.parent)])
+    cfg = Config(paths=[str(page.parent)], cache=False)
     findings = lint([str(page)], cfg, select=["FAQ101"]).findings
     assert findings and all("hard words" in f.message for f in findings)
 

@@ -35,13 +35,13 @@ def issues(lexicon: Lexicon, text: str) -> list[tuple[str, str, tuple[str, ...]]
 def run(tmp_path: Path, answer: str, **config: object) -> list[Finding]:
     page = tmp_path / "page.txt"
     page.write_text(f"What should I know?\n\n{answer}\n", encoding="utf-8")
-    cfg = Config(paths=[str(tmp_path)], **config)  # type: ignore[arg-type]
+    cfg = Config(paths=[str(tmp_path)], cache=False, **config)  # type: ignore[arg-type]
     cfg.root = str(tmp_path)
     return lint([str(page)], cfg, select=SPELLING).findings
 
 
 def test_seed_page_has_no_spelling_finding() -> None:
-    cfg = Config(paths=[str(SEED.parent)])
+    cfg = Config(paths=[str(SEED.parent)], cache=False)
     assert lint([str(SEED)], cfg, select=SPELLING).findings == []
 
 
@@ -132,7 +132,7 @@ def test_medquad_page_real_defects() -> None:
     page = shared_path(
         "corpora", "medquad", "pages", "txt", "niddk-0000182-autoimmune-hepatitis.txt"
     )
-    cfg = Config(paths=[str(page.parent)])
+    cfg = Config(paths=[str(page.parent)], cache=False)
     words = {f.message.split("'")[1] for f in lint([str(page)], cfg, select=SPELLING).findings}
     assert {"chronicor", "lastingdisease", "pathologista"} <= words
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -63,3 +64,48 @@ def test_statistics_with_nothing_found(tmp_path: Path, capsys: pytest.CaptureFix
     page.write_text("What is gout?\n\nGout is a kind of arthritis.\n", encoding="utf-8")
     assert main([str(page), "--statistics", "--select", "FAQ003", "--no-cache"]) == 0
     assert capsys.readouterr().out == "No problems found.\n"
+
+
+def test_per_file_config_is_honoured_by_every_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """per-file-ignores silence rules in one folder, in every output format."""
+    for folder in ("old", "new"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "gout.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "faq-lint.toml").write_text(
+        'paths = ["old/", "new/"]\n[per-file-ignores]\n"old/*" = ["FAQ003", "structure"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert findings
+    assert not [f for f in findings if f["path"].startswith("old") and f["category"] == "structure"]
+    assert [f for f in findings if f["path"].startswith("new") and f["rule"] == "FAQ003"]
+
+    main(["--format", "sarif", "--no-cache"])
+    assert len(json.loads(capsys.readouterr().out)["runs"][0]["results"]) == len(findings)
+    main(["--format", "github", "--no-cache"])
+    assert len(capsys.readouterr().out.splitlines()) == len(findings)
+    main(["--statistics", "--format", "json", "--no-cache"])
+    assert sum(row["count"] for row in json.loads(capsys.readouterr().out)) == len(findings)
+    main(["--no-cache"])
+    text = capsys.readouterr().out
+    assert len(re.findall(r"^(?:old|new)/gout\.txt:\d+:\d+: FAQ", text, re.M)) == len(findings)
+    assert not re.search(r"^old/gout\.txt:\d+:\d+: FAQ00", text, re.M)
+
+
+def test_fail_on_decides_the_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "gout.txt"
+    page.write_text(
+        "What is gout?\n# faq-lint: ignore FAQ003\n\nGout is a kind of arthritis.\n", "utf-8"
+    )
+    args = [str(page), "--select", "FAQ003,FAQ901", "--no-cache"]
+    assert main(args) == 0  # one info finding (the unused ignore): below the default 'warning'
+    assert "FAQ901" in capsys.readouterr().out
+    assert main([*args, "--fail-on", "info"]) == 1
+    assert main([*args, "--fail-on", "error", "--format", "sarif"]) == 0
+    capsys.readouterr()

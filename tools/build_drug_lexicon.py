@@ -131,13 +131,13 @@ def near_miss_synonyms(data: dict) -> set[str]:  # type: ignore[type-arg]
 
 
 def spelling_words(names: list[str], dropped: set[str]) -> list[str]:
+    """Words of the names; a dropped synonym goes only as a name of its own ("mesylate"
+    stays: "imatinib mesylate" uses it)."""
     words: set[str] = set()
     for name in names:
-        if not name.isascii():
+        if not name.isascii() or name in dropped:
             continue
-        for token in re.split(r"[^a-z]+", name):
-            if len(token) >= 3 and token not in dropped:
-                words.add(token)
+        words.update(t for t in re.split(r"[^a-z]+", name) if len(t) >= 3)
     return sorted(words)
 
 

@@ -47,7 +47,11 @@ from faq_lint.text.sentences import split_sentences
 def _alternation(phrases: Sequence[str]) -> str:
     """A regex alternation of the phrases, longest first; ``*`` stands for up to three words."""
     escaped = sorted(
-        (re.escape(fold(str(p))).replace(r"\ \*\ ", r"\s+(?:[\w'-]+\s+){0,3}?") for p in phrases if str(p).strip()),
+        (
+            re.escape(fold(str(p))).replace(r"\ \*\ ", r"\s+(?:[\w'-]+\s+){0,3}?")
+            for p in phrases
+            if str(p).strip()
+        ),
         key=len,
         reverse=True,
     )
@@ -112,15 +116,39 @@ def load_cues(path: str) -> Cues:
         negation=bounded("negation"),
         pseudo=bounded("pseudo-negation"),
         hedge=bounded("hedge"),
-        avoid=re.compile(r"^(?:(?:you|patients|people|adults|children)\s+)?(?:" + _alternation(words_of("avoid")) + r")\b\s*(?P<act>.*)$"),
+        avoid=re.compile(
+            r"^(?:(?:you|patients|people|adults|children)\s+)?(?:"
+            + _alternation(words_of("avoid"))
+            + r")\b\s*(?P<act>.*)$"
+        ),
         avoid_any=bounded("avoid"),
-        recommend=re.compile(r"^(?:(?:" + _alternation(words_of("recommend-openers")) + r")\s+)?(?P<verb>" + _alternation(words_of("recommend-verbs") + words_of("recommend-noun-verbs")) + r")\b\s*(?P<act>.*)$"),
+        recommend=re.compile(
+            r"^(?:(?:"
+            + _alternation(words_of("recommend-openers"))
+            + r")\s+)?(?P<verb>"
+            + _alternation(words_of("recommend-verbs") + words_of("recommend-noun-verbs"))
+            + r")\b\s*(?P<act>.*)$"
+        ),
         noun_verbs=frozenset(fold(w) for w in words_of("recommend-noun-verbs")),
-        imperative_followers=re.compile(r"^(?:$|(?:" + _alternation(words_of("imperative-followers")) + r")\b|\w+ly\b)"),
-        benefit=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|really|also)\s+)?(?:" + _alternation(words_of("benefit")) + r")\b"),
+        imperative_followers=re.compile(
+            r"^(?:$|(?:" + _alternation(words_of("imperative-followers")) + r")\b|\w+ly\b)"
+        ),
+        benefit=re.compile(
+            r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|really|also)\s+)?(?:"
+            + _alternation(words_of("benefit"))
+            + r")\b"
+        ),
         harm_any=bounded("harm"),
-        harm=re.compile(r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:" + _alternation(words_of("harm")) + r")\b"),
-        wait=re.compile(r"\b(?:" + _alternation(words_of("wait")) + r")\b(?P<span>.*?)\bbefore\s+(?:you\s+|they\s+)?(?P<act>.*)$"),
+        harm=re.compile(
+            r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:"
+            + _alternation(words_of("harm"))
+            + r")\b"
+        ),
+        wait=re.compile(
+            r"\b(?:"
+            + _alternation(words_of("wait"))
+            + r")\b(?P<span>.*?)\bbefore\s+(?:you\s+|they\s+)?(?P<act>.*)$"
+        ),
         qualifiers=frozenset(fold(w) for w in words_of("qualifiers")),
         universal=bounded("universal"),
         qualifier_pattern=bounded("qualifiers"),
@@ -180,8 +208,12 @@ class Conflict:
 
 
 CONTENT_SKIP = STOP_WORDS | {"yes"}
-_CLAUSE = re.compile(r"\s*(;|:|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|,\s*(?:then|and then|so)\b)\s*")
-_LEAD = re.compile(r"^(?:and|so|also|then|instead|first|finally|generally|usually|often|in general)\b[,\s]*")
+_CLAUSE = re.compile(
+    r"\s*(;|:|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|,\s*(?:then|and then|so)\b)\s*"
+)
+_LEAD = re.compile(
+    r"^(?:and|so|also|then|instead|first|finally|generally|usually|often|in general)\b[,\s]*"
+)
 
 
 def content_key(text: str, drop: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -270,7 +302,12 @@ def _concepts(phrase: str, cues: Cues) -> list[tuple[int, str, int]]:
     found.sort()
     # A longer concept phrase wins over one inside it ("stay in bed" over "bed").
     kept = [
-        f for f in found if not any(o is not f and o[0] <= f[0] and f[2] <= o[2] and (o[2] - o[0]) > (f[2] - f[0]) for o in found)
+        f
+        for f in found
+        if not any(
+            o is not f and o[0] <= f[0] and f[2] <= o[2] and (o[2] - o[0]) > (f[2] - f[0])
+            for o in found
+        )
     ]
     return kept
 
@@ -339,8 +376,25 @@ def _action(
     ]
 
 
-INVERTERS = re.compile(r"^(?:quitting|quit|stopping|stop|giving up|give up|cutting out|cut out|cutting down on|cut down on|avoiding|avoid|limiting|limit|reducing|reduce|no)\b\s*")
-PRONOUN_STEMS = frozenset(stem(w) for w in "it them this that they you your symptom symptoms pain".split())
+INVERTERS = re.compile(
+    r"^(?:quitting|quit|stopping|stop|giving up|give up|cutting out|cut out|cutting down on"
+    r"|cut down on|avoiding|avoid|limiting|limit|reducing|reduce|no)\b\s*"
+)
+PRONOUN_STEMS = frozenset(
+    stem(w)
+    for w in [
+        "it",
+        "them",
+        "this",
+        "that",
+        "they",
+        "you",
+        "your",
+        "symptom",
+        "symptoms",
+        "pain",
+    ]
+)
 
 
 def _condition(rest: str, cues: Cues) -> frozenset[str]:
@@ -351,8 +405,28 @@ def _condition(rest: str, cues: Cues) -> frozenset[str]:
 # Too general to be "the same action" when no concept names it.
 GENERIC_ACTIONS = frozenset(
     stem(w)
-    for w in "medicine medicines medication medications drug drugs treatment treatments "
-    "thing things step steps care it them this that these those sure".split()
+    for w in [
+        "medicine",
+        "medicines",
+        "medication",
+        "medications",
+        "drug",
+        "drugs",
+        "treatment",
+        "treatments",
+        "thing",
+        "things",
+        "step",
+        "steps",
+        "care",
+        "it",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "sure",
+    ]
 )
 STOP_STEMS = frozenset(stem(w.replace("'", "")) for w in STOP_WORDS)
 
@@ -389,7 +463,11 @@ def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
             found += _action(sentence, harm.group("subj"), -1, cues)
             continue
         benefit = cues.benefit.match(clause)
-        if benefit and _subject_ok(benefit.group("subj"), cues) and not cues.negation.search(clause):
+        if (
+            benefit
+            and _subject_ok(benefit.group("subj"), cues)
+            and not cues.negation.search(clause)
+        ):
             found += _action(sentence, benefit.group("subj"), +1, cues)
             continue
         if not instruction or cues.negation.search(clause) or cues.harm_any.search(clause):
@@ -408,7 +486,21 @@ def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
 
 
 LIGHT_VERBS = frozenset(
-    "keep try use apply take do get put place wear start continue make".split()
+    [
+        "keep",
+        "try",
+        "use",
+        "apply",
+        "take",
+        "do",
+        "get",
+        "put",
+        "place",
+        "wear",
+        "start",
+        "continue",
+        "make",
+    ]
 )
 NON_PREFIX = re.compile(r"\bnon-(\w)")
 IMPERATIVE_SEPARATOR = re.compile(r";|:|then")
@@ -417,7 +509,9 @@ IMPERATIVE_SEPARATOR = re.compile(r";|:|then")
 NOT_IMPERATIVE = re.compile(
     r"^(?:of\b|(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|can|may|might|will|causes?|has|have|had|does|do|occurs?|happens?|affects?|means?|appears?)\b)"
 )
-POINTERS = re.compile(r"^(?:this|these|that|those|it|they|which|such|other|some|many|most|several|both)\b")
+POINTERS = re.compile(
+    r"^(?:this|these|that|those|it|they|which|such|other|some|many|most|several|both)\b"
+)
 
 
 def _subject_ok(subject: str, cues: Cues) -> bool:
@@ -430,7 +524,10 @@ def _subject_ok(subject: str, cues: Cues) -> bool:
     )
 
 
-QUANTIFIERS = re.compile(r"\b(?:some|other|many|most|all|few|every|each|several|only|more|less|both)\b")
+_DIGIT = re.compile(r"\d")
+QUANTIFIERS = re.compile(
+    r"\b(?:some|other|many|most|all|few|every|each|several|only|more|less|both)\b"
+)
 
 
 def quantifiers_of(folded: str) -> tuple[str, ...]:
@@ -458,33 +555,30 @@ _MODEL: list[tuple[list[Document], dict[str, Any], Model]] = []
 
 def build_model(documents: list[Document], rule: Rule, cues: Cues) -> Model:
     """Items, their topics and sentences; shared by the four rules of one run."""
-    settings = {
-        "page": int(rule.option("page-entries", 100)),
-        "max-words": int(rule.option("max-sentence-words", 40)),
-        "topic-share": float(rule.option("topic-share", 0.002)),
-    }
+    page = int(rule.option("page-entries", 100))
+    max_words = int(rule.option("max-sentence-words", 40))
+    share = float(rule.option("topic-share", 0.002))
+    settings: dict[str, Any] = {"page": page, "max-words": max_words, "topic-share": share}
     for cached_docs, cached_settings, model in _MODEL:
         if (
             cached_settings == settings
             and len(cached_docs) == len(documents)
-            and all(a is b for a, b in zip(cached_docs, documents))
+            and all(a is b for a, b in zip(cached_docs, documents, strict=False))
         ):
             return model
     items = [Item(d, e, 0) for d in documents for e in d.entries]
     items = [Item(i.document, i.entry, n) for n, i in enumerate(items)]
-    terms = question_topic_terms(items, cues, max_share=settings["topic-share"])
-    topics = {item.index: topic_keys(item, terms, settings["page"]) for item in items}
+    terms = question_topic_terms(items, cues, max_share=share)
+    topics = {item.index: topic_keys(item, terms, page) for item in items}
     model = Model(items, topics)
     for item in items:
         if item.entry.answer.strip():
-            model.sentences[item.index] = sentences_of(item, settings["max-words"])
+            model.sentences[item.index] = sentences_of(item, max_words)
     _MODEL[:] = [(list(documents), settings, model)]
     return model
 
 
-def _grouped(
-    records: Sequence[tuple[str, Any]], max_group: int
-) -> Iterator[list[Any]]:
+def _grouped(records: Sequence[tuple[str, Any]], max_group: int) -> Iterator[list[Any]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for key, value in records:
         bucket = groups[key]
@@ -500,7 +594,8 @@ def _grouped(
 YES = re.compile(r"^\W*(?:yes|yeah|yep|absolutely|definitely)\b", re.IGNORECASE)
 NO = re.compile(r"^\W*(?:no|nope|not really|absolutely not|definitely not)\b", re.IGNORECASE)
 YES_NO_QUESTION = re.compile(
-    r"^\W*(?:is|are|can|could|does|do|should|will|would|may|was|were|has|have|did|am)\b", re.IGNORECASE
+    r"^\W*(?:is|are|can|could|does|do|should|will|would|may|was|were|has|have|did|am)\b",
+    re.IGNORECASE,
 )
 
 
@@ -515,7 +610,9 @@ def _yes_no(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
         if not polarity:
             continue
         key_words = content_key(question)
-        if any(w in cues.negative_eval for w in key_words) or re.search(r"\bnot\b|n't\b", fold(question)):
+        if any(w in cues.negative_eval for w in key_words) or re.search(
+            r"\bnot\b|n't\b", fold(question)
+        ):
             polarity = -polarity
         key = "|".join(w for w in key_words if w not in drop)
         if not key:
@@ -547,12 +644,22 @@ def _advice_conflict(r: Advice, a: Advice) -> bool:
         return False  # "avoid exercise" / "too much exercise is bad" is not about the same
     if a.wait:
         return r.immediate and not (a.condition and r.condition and not (a.condition & r.condition))
-    if a.condition and not (a.condition <= r.condition):
-        return False  # "avoid running on hills" / "running is good"
-    return True
+    # "avoid running on hills" / "running is good"
+    return not (a.condition and not a.condition <= r.condition)
 
 
-STRONG = frozenset(stem(w) for w in "excessive much heavy strenuous vigorous intense hard".split())
+STRONG = frozenset(
+    stem(w)
+    for w in [
+        "excessive",
+        "much",
+        "heavy",
+        "strenuous",
+        "vigorous",
+        "intense",
+        "hard",
+    ]
+)
 
 
 def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
@@ -566,8 +673,14 @@ def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
                     if opposite and advice.polarity > 0:
                         # recommending the opposite action counts as advising against this one
                         flipped = Advice(
-                            advice.sentence, opposite, -1, advice.qualifiers, advice.universal,
-                            advice.condition, False, advice.immediate,
+                            advice.sentence,
+                            opposite,
+                            -1,
+                            advice.qualifiers,
+                            advice.universal,
+                            advice.condition,
+                            False,
+                            advice.immediate,
                         )
                         records.append((topic + "#" + opposite, flipped))
     for group in _grouped(records, max_group):
@@ -597,7 +710,7 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
             folded = NON_PREFIX.sub(r"non\1", fold(sentence.text))
             if not report_hedged and cues.hedge.search(folded):
                 continue
-            if cues.avoid_any.search(folded) or any(ch.isdigit() for ch in folded):
+            if cues.avoid_any.search(folded) or _DIGIT.search(folded):
                 continue
             key = content_key(folded, drop) + quantifiers_of(folded)
             if len(key) < 4:
@@ -618,26 +731,72 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
 
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "half an": 0.5, "half a": 0.5,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a": 1,
+    "an": 1,
+    "half an": 0.5,
+    "half a": 0.5,
 }
 UNITS: dict[str, tuple[str, float]] = {
-    "second": ("duration", 1 / 3600), "minute": ("duration", 1 / 60), "hour": ("duration", 1),
-    "day": ("duration", 24), "week": ("duration", 168), "month": ("duration", 730),
-    "year": ("duration", 8766), "mg": ("dose", 1), "milligram": ("dose", 1), "g": ("dose", 1000),
-    "gram": ("dose", 1000), "mcg": ("dose", 0.001), "microgram": ("dose", 0.001),
-    "ml": ("volume", 1), "milliliter": ("volume", 1), "millilitre": ("volume", 1),
-    "liter": ("volume", 1000), "litre": ("volume", 1000), "%": ("percent", 1),
-    "percent": ("percent", 1), "degree": ("temperature", 1),
-    "times a day": ("per-day", 1), "times per day": ("per-day", 1), "times daily": ("per-day", 1),
-    "times a week": ("per-week", 1), "times per week": ("per-week", 1),
+    "second": ("duration", 1 / 3600),
+    "minute": ("duration", 1 / 60),
+    "hour": ("duration", 1),
+    "day": ("duration", 24),
+    "week": ("duration", 168),
+    "month": ("duration", 730),
+    "year": ("duration", 8766),
+    "mg": ("dose", 1),
+    "milligram": ("dose", 1),
+    "g": ("dose", 1000),
+    "gram": ("dose", 1000),
+    "mcg": ("dose", 0.001),
+    "microgram": ("dose", 0.001),
+    "ml": ("volume", 1),
+    "milliliter": ("volume", 1),
+    "millilitre": ("volume", 1),
+    "liter": ("volume", 1000),
+    "litre": ("volume", 1000),
+    "%": ("percent", 1),
+    "percent": ("percent", 1),
+    "degree": ("temperature", 1),
+    "times a day": ("per-day", 1),
+    "times per day": ("per-day", 1),
+    "times daily": ("per-day", 1),
+    "times a week": ("per-week", 1),
+    "times per week": ("per-week", 1),
 }
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
 _UNIT = r"(?:" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")"
 QUANTITY = re.compile(
-    r"(?P<q>\b(?:at least|more than|over|up to|less than|under|no more than|about|around|approximately|within|for)\s+)?"
-    r"\b(?P<a>" + _NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<b>" + _NUM + r"))?\s*(?P<unit>" + _UNIT + r")(?:s|es)?\b",
+    r"(?P<q>\b(?:at least|more than|over|up to|less than|under|no more than|about|around"
+    r"|approximately|within|for)\s+)?"
+    r"\b(?P<a>"
+    + _NUM
+    + r")(?:\s*(?:-|–|to|or)\s*(?P<b>"
+    + _NUM
+    + r"))?\s*(?P<unit>"
+    + _UNIT
+    + r")(?:s|es)?\b",
     re.IGNORECASE,
 )
 
@@ -698,8 +857,10 @@ def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator
     records: list[tuple[str, tuple[Quantity, Sentence]]] = []
     for index, sentences in model.sentences.items():
         for sentence in sentences:
-            if not any(ch.isdigit() for ch in sentence.text) and not re.search(
-                r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)\s+(?:minute|hour|day|week|month|year)", sentence.text, re.IGNORECASE
+            if not _DIGIT.search(sentence.text) and not re.search(
+                r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)\s+(?:minute|hour|day|week|month|year)",
+                sentence.text,
+                re.IGNORECASE,
             ):
                 continue
             found = quantities(sentence.text)
@@ -715,7 +876,9 @@ def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator
                 continue
             for quantity in single:
                 for topic in model.topics[index]:
-                    records.append((f"{topic}#{quantity.kind}#{' '.join(key)}", (quantity, sentence)))
+                    records.append(
+                        (f"{topic}#{quantity.kind}#{' '.join(key)}", (quantity, sentence))
+                    )
     for group in _grouped(records, max_group):
         done = False
         for i, (qa, sa) in enumerate(group):

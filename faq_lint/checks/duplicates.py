@@ -10,8 +10,8 @@ message. The work grows close to linearly with the number of entries:
   one of the rarest words of a question (blocking). A block larger than ``block-size``
   is not compared all-pairs: its members are sorted and each is compared with its next
   ``window`` neighbours only, so no step is quadratic in the corpus size;
-- near-duplicate answers: MinHash LSH over word 3-gram shingles (banding with
-  datasketch's parameter choice) gives candidates, and rapidfuzz's normalised Indel
+- near-duplicate answers: MinHash LSH over word 3-gram shingles (numpy signatures,
+  banding) gives candidates, and rapidfuzz's normalised Indel
   similarity of the word sequences decides (a lightly edited answer scores about 0.9,
   while its 3-gram Jaccard similarity can fall below 0.5).
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -73,7 +73,9 @@ def corpus_items(documents: Sequence[Document]) -> list[Item]:
 def _boilerplate(rule: Rule) -> Callable[[str], bool]:
     """A test for paragraphs the house accepts as shared text."""
     exact = {normalize_answer(p) for p in rule.option("boilerplate", []) or [] if str(p).strip()}
-    patterns = [re.compile(str(p), re.IGNORECASE) for p in rule.option("boilerplate-patterns", []) or []]
+    patterns = [
+        re.compile(str(p), re.IGNORECASE) for p in rule.option("boilerplate-patterns", []) or []
+    ]
 
     def accepted(paragraph: str) -> bool:
         if normalize_answer(paragraph) in exact:
@@ -191,7 +193,9 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def clusters(size: int, pairs: Iterable[tuple[int, int, float]]) -> list[tuple[list[int], float, float]]:
+def clusters(
+    size: int, pairs: Iterable[tuple[int, int, float]]
+) -> list[tuple[list[int], float, float]]:
     """Connected groups of the pairs: (members in order, lowest score, highest score)."""
     uf = UnionFind(size)
     edges: list[tuple[int, int, float]] = []
@@ -226,6 +230,7 @@ class IntentData:
     intents: tuple[tuple[str, re.Pattern[str]], ...] = ()
     intent_words: frozenset[str] = frozenset()
     light_words: frozenset[str] = frozenset()
+    synonyms: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -240,28 +245,56 @@ def load_intents(path: str) -> IntentData:
         for phrase in phrases:
             intent_words.update(content_stems(str(phrase)))
     light = {stem(w) for w in (data.get("light-words") or [])}
-    return IntentData(tuple(intents), frozenset(intent_words - light), frozenset(light))
+    synonyms: dict[str, str] = {}
+    for group in data.get("synonyms") or []:
+        stems = [stem(str(w)) for w in group]
+        for other in stems[1:]:
+            synonyms[other] = stems[0]
+    return IntentData(tuple(intents), frozenset(intent_words - light), frozenset(light), synonyms)
 
 
-def question_intents(question: str, intents: Sequence[tuple[str, re.Pattern[str]]]) -> frozenset[str]:
+def question_intents(
+    question: str, intents: Sequence[tuple[str, re.Pattern[str]]]
+) -> frozenset[str]:
     text = fold(question)
     found = {name for name, pattern in intents if pattern.search(text)}
-    if not found and re.match(r"^(?:what is|what are|what's|do you have information|tell me about)", text):
+    if not found and re.match(
+        r"^(?:what is|what are|what's|do you have information|tell me about)", text
+    ):
         found.add("define")
     return frozenset(found)
 
 
 DESIGNATED = frozenset(
-    "type typ stage grade class phase group factor level subtype form variant".split()
+    [
+        "type",
+        "typ",
+        "stage",
+        "grade",
+        "class",
+        "phase",
+        "group",
+        "factor",
+        "level",
+        "subtype",
+        "form",
+        "variant",
+    ]
 )
 
 
 def designators(tokens: Sequence[str]) -> set[str]:
     """Designators that tell variants apart: ``type 1``, ``stage IV``, a trailing ``2``."""
     found = {
-        b for a, b in zip(tokens, tokens[1:]) if a in DESIGNATED and DESIGNATOR.match(b)
+        b
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if a in DESIGNATED and DESIGNATOR.match(b)
     }
-    if len(tokens) > 1 and (tokens[-1][:1].isdigit() or len(tokens[-1]) == 1) and DESIGNATOR.match(tokens[-1]):
+    if (
+        len(tokens) > 1
+        and (tokens[-1][:1].isdigit() or len(tokens[-1]) == 1)
+        and DESIGNATOR.match(tokens[-1])
+    ):
         found.add(tokens[-1])
     return found
 
@@ -280,7 +313,7 @@ class QuestionMatcher:
     """TF-IDF cosine between questions, with the gates that keep templated FAQs apart."""
 
     def __init__(
-        self, questions: Sequence[str], intents_path: str | None, frequent_share: float = 0.005
+        self, questions: Sequence[str], intents_path: str | None, same_words: bool = True
     ) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -295,13 +328,12 @@ class QuestionMatcher:
         self.matrix = self.vectorizer.fit_transform(self.tokens)
         self.data = load_intents(intents_path) if intents_path else IntentData()
         self._intent_cache: dict[int, frozenset[str]] = {}
-        self.content = [frozenset(t for t in tokens if t not in STOP_STEMS) for tokens in self.tokens]
-        counts: Counter[str] = Counter()
-        for words_ in self.content:
-            counts.update(words_)
-        self.frequent = frozenset(
-            w for w, c in counts.items() if c >= max(3, frequent_share * len(self.content))
-        )
+        self.same_words = same_words
+        same = self.data.synonyms
+        self.content = [
+            frozenset(same.get(t, t) for t in tokens if t not in STOP_STEMS)
+            for tokens in self.tokens
+        ]
 
     def intent(self, index: int) -> frozenset[str]:
         if index not in self._intent_cache:
@@ -322,27 +354,22 @@ class QuestionMatcher:
         """Whether two similar questions can be the same question.
 
         They cannot when they ask about different things (intents: causes versus
-        prevention), when their designators differ (type 1 versus type 2), when one
-        has a qualifier the other lacks ("X" versus "X in children"), or when a word
-        was swapped for one that changes what is asked: a topic word (rare in the
-        corpus: "Batten disease" versus "Canavan disease"), an intent word or a
-        negation. Light words ("usually") may always differ, and a common word may be
-        swapped for another ("signs" for "symptoms").
+        prevention), when their designators differ (type 1 versus type 2), or when a
+        content word of one is missing from the other: a qualifier ("X" versus "X in
+        children"), another topic ("Batten disease" versus "Canavan disease"), another
+        form ("X injection" versus "X tablets"). Light words ("usually"), word order,
+        word endings, text in parentheses and listed synonyms ("signs", "symptoms") may
+        differ. With ``same_words`` off, only the intent and designator gates apply.
         """
         if self.intent(a) != self.intent(b):
             return False
         da, db = designators(self.tokens[a]), designators(self.tokens[b])
         if da != db:
             return False
+        if not self.same_words:
+            return True
         light = self.data.light_words
-        only_a = {w for w in self.content[a] - self.content[b] if w not in light}
-        only_b = {w for w in self.content[b] - self.content[a] if w not in light}
-        if bool(only_a) != bool(only_b):
-            return False  # a qualifier only one of them has ("X" versus "X in children")
-        for word in only_a | only_b:
-            if word in HEAVY or word in self.data.intent_words or word not in self.frequent:
-                return False
-        return True
+        return all(w in light for w in self.content[a] ^ self.content[b])
 
     def candidates(self, rare: int, block_size: int, window: int) -> set[tuple[int, int]]:
         """Pairs sharing one of each question's ``rare`` rarest words (blocking)."""
@@ -377,7 +404,7 @@ class QuestionMatcher:
     ) -> list[tuple[int, int, float]]:
         pairs = sorted(self.candidates(rare, block_size, window))
         found: list[tuple[int, int, float]] = []
-        for (a, b), score in zip(pairs, self.scores(pairs)):
+        for (a, b), score in zip(pairs, self.scores(pairs), strict=True):
             if score >= threshold and self.compatible(a, b):
                 found.append((a, b, score))
         return found
@@ -406,9 +433,13 @@ def _near_questions(items: list[Item], rule: Rule) -> Iterator[Hit]:
     keys = list(by_key)
     if len(keys) < 2:
         return
-    matcher = QuestionMatcher([by_key[k][0].entry.question for k in keys], _intents_path(rule))
+    matcher = QuestionMatcher(
+        [by_key[k][0].entry.question for k in keys],
+        _intents_path(rule),
+        same_words=bool(rule.option("same-content-words", True)),
+    )
     pairs = matcher.similar_pairs(
-        float(rule.option("threshold", 0.8)),
+        float(rule.option("threshold", 0.7)),
         rare=int(rule.option("rare-words", 4)),
         block_size=int(rule.option("block-size", 40)),
         window=int(rule.option("window", 6)),
@@ -450,7 +481,9 @@ def shingle_codes(token_lists: Sequence[Sequence[str]]) -> list[Any]:
     vocabulary: dict[str, int] = {}
     result = []
     for tokens in token_lists:
-        ids = np.array([vocabulary.setdefault(w, len(vocabulary) + 1) for w in tokens], dtype=np.uint64)
+        ids = np.array(
+            [vocabulary.setdefault(w, len(vocabulary) + 1) for w in tokens], dtype=np.uint64
+        )
         if len(ids) >= 3:
             codes = (ids[:-2] << np.uint64(42)) ^ (ids[1:-1] << np.uint64(21)) ^ ids[2:]
         else:
@@ -477,12 +510,34 @@ def minhashes(code_sets: Sequence[Any], num_perm: int, seed: int = 1) -> Any:
     return signatures
 
 
+@lru_cache(maxsize=16)
 def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """Bands and rows per band for an LSH index at ``threshold`` (datasketch's choice)."""
-    from datasketch.lsh import _optimal_param
+    """Bands and rows per band for LSH at Jaccard ``threshold`` with ``num_perm`` hashes.
 
-    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
-    return int(bands), int(rows)
+    The choice that minimises the (equally weighted) areas of false positives below the
+    threshold and false negatives above it, as datasketch's ``MinHashLSH`` does.
+    """
+    steps = 200
+
+    def area(bands: int, rows: int, low: float, high: float, above: bool) -> float:
+        width = (high - low) / steps
+        total = 0.0
+        for i in range(steps):
+            s = low + (i + 0.5) * width
+            p = 1.0 - (1.0 - s**rows) ** bands
+            total += (1.0 - p if above else p) * width
+        return total
+
+    best = (1, num_perm)
+    best_error = float("inf")
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+            error = area(bands, rows, 0.0, threshold, False) + area(
+                bands, rows, threshold, 1.0, True
+            )
+            if error < best_error:
+                best, best_error = (bands, rows), error
+    return best
 
 
 def similar_texts(
@@ -521,7 +576,7 @@ def similar_texts(
         signature = signatures[index]
         keys = [signature[k * rows : (k + 1) * rows].tobytes() for k in range(bands)]
         hits: Counter[int] = Counter()
-        for table, key in zip(tables, keys):
+        for table, key in zip(tables, keys, strict=True):
             hits.update(table.get(key, ()))
         root = groups.find(index)
         # Most shared bands first; groups already joined are skipped.
@@ -534,12 +589,14 @@ def similar_texts(
                 continue  # too different in length to reach the threshold
             if float(np.mean(signatures[other] == signature)) < floor:
                 continue
-            score = Indel.normalized_similarity(folded[index], folded[other], score_cutoff=threshold)
+            score = Indel.normalized_similarity(
+                folded[index], folded[other], score_cutoff=threshold
+            )
             if score >= threshold:
                 found.append((other, index, score))
                 groups.union(other, index)
                 root = groups.find(index)
-        for table, key in zip(tables, keys):
+        for table, key in zip(tables, keys, strict=True):
             bucket = table.setdefault(key, [])
             if len(bucket) < bucket_size:
                 bucket.append(index)

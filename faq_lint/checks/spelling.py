@@ -121,7 +121,8 @@ def _wanted(issue: Issue, kinds: set[str], document: Document, repeated: int) ->
         return False
     if issue.kind in ("misspelling", "run-on") and repeated > 0 and "." not in issue.word:
         # a word the page uses again and again is a deliberate term ("cubilin", "wolframin")
-        uses = page_of(document).counts.get(issue.word.lower().replace("’", "'"), 0)
+        word = issue.word.lower().replace("’", "'")
+        uses = page_of(document).counts.get(word[:-2] if word.endswith("'s") else word, 0)
         return uses < repeated
     return True
 

@@ -122,6 +122,9 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
 def _rows(text: str, delimiter: str) -> list[tuple[int, list[str], str]]:
     """(first file line, cell values, raw record text) of every non-blank row."""
     lines = text.split("\n")
+    # The file is already within max-file-size: a cell as long as the file is allowed
+    # (the csv module's own default, 128 KiB, would refuse one long answer).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[tuple[int, list[str], str]] = []
     previous = 0

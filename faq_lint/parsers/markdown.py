@@ -51,17 +51,19 @@ from faq_lint.reading import ParseError
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MASK = "\x00"
+# Spans are bounded (300 characters): an unclosed "[", "**" or "_" then costs at most
+# that much scanning, so a hostile 1 MB line stays linear instead of quadratic.
 _INLINE = re.compile(
     r"(?P<mask>\x00+)"
-    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\((?P<isrc>(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<href>(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<image>!\[(?P<alt>[^\]]{0,300})\]\((?P<isrc>(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<ltext>[^\]]{1,300})\]\((?P<href>(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\))"
     r"|(?P<auto><(?P<url>(?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s]+\.[^>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\(?=[!-/:-@\[-`{-~]))"
     r"|(?P<code>(?P<ticks>`+)(?P<ctext>[^`]+?)(?P=ticks))"
-    r"|(?P<strong>(?P<smark>\*\*|__|~~)(?=\S)(?P<stext>.+?)(?<=\S)(?P=smark))"
-    r"|(?P<em>(?<![\w*\\])(?P<emark>[*_])(?=[^\s*_])(?P<etext>.+?)(?<=[^\s\\])(?P=emark)(?![\w*]))"
+    r"|(?P<strong>(?P<smark>\*\*|__|~~)(?=\S)(?P<stext>.{1,300}?)(?<=\S)(?P=smark))"
+    r"|(?P<em>(?<![\w*\\])(?P<emark>[*_])(?=[^\s*_])(?P<etext>.{1,300}?)(?<=[^\s\\])(?P=emark)(?![\w*]))"
 )
 _PAIRED = {"code": "ctext", "strong": "stext", "em": "etext"}
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")

@@ -153,7 +153,7 @@ class View:
     report: Report
     pages: list[PageView]
     target: float
-    rules: dict[str, Any]  # code -> RuleSpec
+    rules: dict[str, RuleDoc]  # by code
     where: dict[int, str]  # finding number -> anchor of its entry or page
     locate: Callable[[str, int], EntryView | None]
 
@@ -262,12 +262,12 @@ def build_view(report: Report) -> View:
             if not any(f.rule == finding.rule for _, f in other.findings):
                 other.mirrors.append((number, finding))
 
-    target = getattr(report, "_target_grade", None)
+    docs = _rule_docs(report)
     return View(
         report=report,
         pages=pages,
-        target=float(target) if target is not None else DEFAULT_TARGET_GRADE,
-        rules=_rule_specs(report),
+        target=_target_grade(report, docs),
+        rules=docs,
         where=where,
         locate=locate,
     )
@@ -299,19 +299,47 @@ def _entry_for(
     return view
 
 
-def _rule_specs(report: Report) -> dict[str, Any]:
-    """Rule declarations by code: those in force, else the default pack."""
-    specs: list[Any] = list(getattr(report, "_rules", None) or [])
+@dataclass
+class RuleDoc:
+    """A rule as the report explains it: its declaration and the severity in force."""
+
+    spec: Any  # faq_lint.rulepack.RuleSpec
+    severity: str
+    options: dict[str, Any]
+
+
+def _rule_docs(report: Report) -> dict[str, RuleDoc]:
+    """The rules in force (``checks.base.Rule``) by code; the default pack for the rest."""
+    docs: dict[str, RuleDoc] = {}
+    for rule in getattr(report, "_rules", None) or []:
+        spec = getattr(rule, "spec", rule)  # a Rule, or a bare RuleSpec
+        docs[spec.code] = RuleDoc(
+            spec=spec,
+            severity=str(getattr(rule, "severity", spec.severity)),
+            options=dict(getattr(rule, "options", spec.options)),
+        )
     used = {f.rule for f in report.findings}
-    known = {s.code for s in specs}
-    if not specs or not used <= known:
+    if not docs or not used <= set(docs):
         try:
             from faq_lint.rulepack import load_rules
 
-            specs += [s for s in load_rules() if s.code not in known]
+            for spec in load_rules():
+                docs.setdefault(spec.code, RuleDoc(spec, spec.severity, dict(spec.options)))
         except Exception:  # a broken pack must not stop the report; rules show by code
             pass
-    return {s.code: s for s in sorted(specs, key=lambda s: s.code)}
+    return dict(sorted(docs.items()))
+
+
+def _target_grade(report: Report, docs: dict[str, RuleDoc]) -> float:
+    """The reading target: the grade rule's own ``target-grade``, else the project's."""
+    for doc in docs.values():
+        if doc.spec.check == "reading-grade" and doc.options.get("target-grade") is not None:
+            try:
+                return float(doc.options["target-grade"])
+            except (TypeError, ValueError):
+                break
+    target = getattr(report, "_target_grade", None)
+    return float(target) if target is not None else DEFAULT_TARGET_GRADE
 
 
 # --------------------------------------------------------------------------- text spans
@@ -976,7 +1004,8 @@ def _pair(view: View, number: int, finding: Finding, entry: EntryView | None) ->
 def _rules_section(view: View) -> str:
     counts = Counter(f.rule for f in view.report.findings)
     parts: list[str] = []
-    for code, spec in view.rules.items():
+    for code, doc in view.rules.items():
+        spec = doc.spec
         examples = ""
         ex = getattr(spec, "examples", None)
         if ex is not None and (ex.fail or ex.pass_):
@@ -995,7 +1024,7 @@ def _rules_section(view: View) -> str:
         parts.append(
             f'<article class="rule" id="rule-{esc(code)}" aria-labelledby="rule-{esc(code)}-h">'
             f'<h3 id="rule-{esc(code)}-h">{esc(code)} · {esc(spec.name)}</h3>'
-            f'<p class="rule-meta">{_badge(spec.severity)} '
+            f'<p class="rule-meta">{_badge(doc.severity)} '
             f"{esc(CATEGORY_LABEL.get(spec.category, spec.category))} · "
             f"{_plural(count, 'finding')} in this report</p>"
             f'<p>{esc(spec.summary)}</p><dl class="ruledoc">'

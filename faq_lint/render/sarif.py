@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from faq_lint import __version__
+from faq_lint.docs import toml_value
 from faq_lint.models import Finding, Related, Report
 from faq_lint.rulepack import RulePackError, RuleSpec, load_rules
 
@@ -53,7 +54,7 @@ def _location(path: str, region: dict[str, int]) -> dict[str, Any]:
 
 def _rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
     options = "".join(
-        f"\n- `{name}` (default `{value}`)"
+        f"\n- `{name}` (default `{toml_value(value)}`)"
         + (f": {spec.option_docs[name]}" if name in spec.option_docs else "")
         for name, value in spec.options.items()
     )

@@ -685,7 +685,8 @@ def page_words(texts: Iterable[str]) -> PageWords:
         masked = _mask_urls(text)
         for match in TOKEN.finditer(masked):
             token = match.group(0).lower().replace("’", "'")
-            page.counts[token] = page.counts.get(token, 0) + 1
+            base = token[:-2] if token.endswith("'s") else token
+            page.counts[base] = page.counts.get(base, 0) + 1
             if match.group(0)[:1].isupper() and not sentence_initial(masked, match.start()):
                 page.names.add(token)
     return page
