@@ -87,6 +87,10 @@ class Reference(BaseModel):
     column: int = 1
 
 
+def _anchor_offset(anchor: Anchor) -> int:
+    return anchor.offset
+
+
 class Entry(BaseModel):
     """One question and its answer."""
 
@@ -106,8 +110,9 @@ class Entry(BaseModel):
         anchors = self.answer_anchors
         if not anchors:
             return self.answer_position
-        keys = [a.offset for a in anchors]
-        index = max(0, bisect_right(keys, offset) - 1)
+        # key= (no list of every offset per call): a long answer with many anchors and
+        # many findings stays O(findings * log anchors), not quadratic.
+        index = max(0, bisect_right(anchors, offset, key=_anchor_offset) - 1)
         anchor = anchors[index]
         return Position(line=anchor.line, column=anchor.column + max(0, offset - anchor.offset))
 

@@ -112,6 +112,9 @@ def _group_hit(
     shared: str,
     matched: str,
 ) -> Hit:
+    # The anchor is the first member in corpus order. In a partial run the API lists the
+    # named files first, so a group that touches a named file is anchored (and worded)
+    # there; the engine re-anchors any other finding it keeps.
     anchor, others = members[0], members[1:]
     cap = int(rule.option("max-related", 20))
     entry = anchor.entry
@@ -299,12 +302,12 @@ def designators(tokens: Sequence[str]) -> set[str]:
     return found
 
 
-PARENTHESES = re.compile(r"\([^()]*\)")
+PARENTHESES = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,9}s?\s*\)")  # an abbreviation: "(OHS)"
 HEAVY = frozenset({"not", "no", "non", "never", "without", "nt", "cannot", "cant", "dont"})
 
 
 def question_tokens(question: str) -> list[str]:
-    """Stems of a question's words; text in parentheses (abbreviations) is left out."""
+    """Stems of a question's words; abbreviations in parentheses ("(OHS)") are left out."""
     text = PARENTHESES.sub(" ", question.replace("(are)", " "))
     return [stem(w.replace("'", "")) for w in normalize_question(text).split()]
 
@@ -358,7 +361,7 @@ class QuestionMatcher:
         content word of one is missing from the other: a qualifier ("X" versus "X in
         children"), another topic ("Batten disease" versus "Canavan disease"), another
         form ("X injection" versus "X tablets"). Light words ("usually"), word order,
-        word endings, text in parentheses and listed synonyms ("signs", "symptoms") may
+        word endings, abbreviations in parentheses and listed synonyms ("signs", "symptoms") may
         differ. With ``same_words`` off, only the intent and designator gates apply.
         """
         if self.intent(a) != self.intent(b):

@@ -32,9 +32,12 @@ from typing import Any, Literal
 
 IssueKind = Literal["misspelling", "apostrophe", "run-on", "variant"]
 
+# The longest English word in major dictionaries has 45 letters; splitting and suggesting
+# for longer "words" costs time quadratic in their length.
+MAX_WORD_LENGTH = 45
 URL_OR_EMAIL = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # from a run's start only: linear
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|gov|edu|net|int|info|io|uk|us|ca|au|nz)\b(?:/\S*)?",
     re.IGNORECASE,
 )
@@ -357,6 +360,9 @@ def tokens_of(names: Iterable[str]) -> set[str]:
     """Lowercased single words of (possibly multi-word) names."""
     words: set[str] = set()
     for name in names:
+        if name.isalpha() and name.isascii() and name.islower():
+            words.add(name)  # already one word: the generated lists
+            continue
         for token in re.split(r"[^a-z'’]+", name.lower()):
             token = token.strip("'’")
             if len(token) >= 2:
@@ -784,6 +790,8 @@ def _check_word(
     word = word.strip("'")
     if len(word) <= 1 or not word.isascii() or not word.replace("'", "").isalpha():
         return []
+    if len(word) > MAX_WORD_LENGTH:
+        return []  # no word is this long (a pasted string, a hostile file): no quadratic work
     lower = word.lower()
     if word.isupper() and len(word) >= 2:
         return []  # an acronym: ALL, NIH
