@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -34,6 +34,7 @@ class Term:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _GAP = re.compile(r"[\s\-‐‑]+")
+_HYPHENS = "-‐‑"
 
 
 @dataclass
@@ -41,34 +42,41 @@ class TermIndex:
     terms: dict[str, Term]
     first_words: set[str]  # first words of the multi-word terms
     longest: int  # words in the longest term
+    forms: dict[str, Term] = field(default_factory=dict)  # term, plural and past forms
+
+    def __post_init__(self) -> None:
+        for key, term in self.terms.items():
+            for ending in ("", "s", "es", "d", "ed"):
+                self.forms.setdefault(key + ending, term)
 
     def lookup(self, matched: str) -> Term | None:
-        key = normalize(matched)
-        candidates = [key, key[:-1], key[:-2] if key.endswith(("es", "ed")) else ""]
-        for candidate in candidates:
-            if candidate and candidate in self.terms:
-                return self.terms[candidate]
-        return None
+        return self.forms.get(normalize(matched))
 
     def find(self, text: str) -> Iterator[tuple[int, int, Term]]:
         """Whole-word matches, longest first, not glued to a hyphenated word."""
         tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        count = len(tokens)
         i = 0
-        while i < len(tokens):
-            start = tokens[i][0]
-            if start >= 2 and text[start - 1] in "-‐‑" and text[start - 2].isalpha():
+        while i < count:
+            start, _, word = tokens[i]
+            multi = word in self.first_words
+            glued = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
+            if glued or not (multi or word in self.forms):
                 i += 1
                 continue
-            longest = self.longest if tokens[i][2] in self.first_words else 1
-            for size in range(min(longest, len(tokens) - i), 0, -1):
+            for size in range(min(self.longest if multi else 1, count - i), 0, -1):
                 last = i + size - 1
                 end = tokens[last][1]
-                if end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalpha():
+                if end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
                     continue
-                gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, last))
-                if not all(_GAP.fullmatch(gap) for gap in gaps):
-                    continue
-                term = self.lookup(" ".join(t[2] for t in tokens[i : last + 1]))
+                if size == 1:
+                    phrase = word
+                else:
+                    gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, last))
+                    if not all(_GAP.fullmatch(gap) for gap in gaps):
+                        continue
+                    phrase = " ".join(t[2] for t in tokens[i : last + 1])
+                term = self.forms.get(phrase)
                 if term is not None:
                     yield start, end, term
                     i = last

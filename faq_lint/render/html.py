@@ -856,10 +856,26 @@ def _entry_article(view: View, page: PageView, entry: EntryView) -> str:
     )
 
 
-def _rule_link(view: View, finding: Finding) -> str:
-    return (
-        f'<a href="#rule-{esc(finding.rule)}">About {esc(finding.rule)} ({esc(finding.name)})</a>'
+@lru_cache(maxsize=4096)
+def _rule_link(rule: str, name: str) -> str:
+    return f'<a href="#rule-{esc(rule)}">About {esc(rule)} ({esc(name)})</a>'
+
+
+@lru_cache(maxsize=4096)
+def _finding_parts(severity: str, category: str, rule: str) -> tuple[str, str]:
+    """A finding's class and data attributes, and its severity badge and category label.
+
+    Cached: they repeat for thousands of findings.
+    """
+    attrs = (
+        f'sev-{esc(severity)}" data-severity="{esc(severity)}" '
+        f'data-category="{esc(category)}" data-rule="{esc(rule)}"'
     )
+    head = (
+        f"{_badge(severity)} "
+        f'<span class="cat">{esc(CATEGORY_LABEL.get(category, category))}</span> '
+    )
+    return attrs, head
 
 
 def _snippet(
@@ -896,7 +912,7 @@ def _finding_item(
     links = [f"Line {finding.line}, column {finding.column}"]
     if span is not None:
         links.append(f'<a href="#m{number}">show in the text</a>')
-    links.append(_rule_link(view, finding))
+    links.append(_rule_link(finding.rule, finding.name))
     quote = ""
     model = entry.entry if entry else None
     if span is not None and model is not None and span[0] == "answer":
@@ -918,12 +934,10 @@ def _finding_item(
             f'<div class="suggest"><span class="label">Suggestions:</span><ul>{tips}</ul></div>'
         )
     pair = _pair(view, number, finding, entry) if finding.related else ""
+    attrs, head = _finding_parts(finding.severity, finding.category, finding.rule)
     return (
-        f'<li class="finding sev-{esc(finding.severity)}" id="f{number}" '
-        f'data-severity="{esc(finding.severity)}" data-category="{esc(finding.category)}" '
-        f'data-rule="{esc(finding.rule)}">'
-        f'<p class="fhead"><span class="fnum">{number}</span>{_badge(finding.severity)} '
-        f'<span class="cat">{esc(CATEGORY_LABEL.get(finding.category, finding.category))}</span> '
+        f'<li class="finding {attrs} id="f{number}">'
+        f'<p class="fhead"><span class="fnum">{number}</span>{head}'
         f'<span class="msg">{esc(finding.message)}</span></p>'
         f"{quote}{suggestions}{pair}"
         f'<p class="where">{" · ".join(links)}</p></li>'
@@ -933,12 +947,10 @@ def _finding_item(
 def _mirror_item(view: View, number: int, finding: Finding) -> str:
     """A note on an entry that another entry's duplicate/contradiction finding names."""
     target = view.where.get(number, "")
+    attrs, head = _finding_parts(finding.severity, finding.category, finding.rule)
     return (
-        f'<li class="finding mirror sev-{esc(finding.severity)}" '
-        f'data-severity="{esc(finding.severity)}" data-category="{esc(finding.category)}" '
-        f'data-rule="{esc(finding.rule)}">'
-        f'<p class="fhead">{_badge(finding.severity)} '
-        f'<span class="cat">{esc(CATEGORY_LABEL.get(finding.category, finding.category))}</span> '
+        f'<li class="finding mirror {attrs}>'
+        f'<p class="fhead">{head}'
         f'<span class="msg">This question is named in finding <a href="#f{number}">{number}</a>'
         f" ({esc(finding.name)}) about "
         f'<a href="#{esc(target)}">{esc(finding.question or finding.path)}</a>.</span></p></li>'

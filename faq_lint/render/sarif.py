@@ -77,7 +77,9 @@ def _rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
 
 def _rules_for(report: Report) -> list[RuleSpec]:
     """The rules in force (set on the report by ``api.lint``) plus any rule a finding names."""
-    specs: dict[str, RuleSpec] = {s.code: s for s in getattr(report, "_rules", None) or []}
+    # report._rules holds the rules in force (checks.base.Rule, or their RuleSpec)
+    in_force = [getattr(r, "spec", r) for r in getattr(report, "_rules", None) or []]
+    specs: dict[str, RuleSpec] = {s.code: s for s in in_force if isinstance(s, RuleSpec)}
     missing = {f.rule for f in report.findings} - set(specs)
     if missing:
         try:
