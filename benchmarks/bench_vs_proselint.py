@@ -106,23 +106,32 @@ def main() -> None:
     extra = args.faq_lint_args.split()
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as scratch:
-        common = ["--no-cache"] if "--no-cache" in subprocess.run(
-            [faq_lint, "--help"], capture_output=True, text=True
-        ).stdout else []
+        common = (
+            ["--no-cache"]
+            if "--no-cache"
+            in subprocess.run([faq_lint, "--help"], capture_output=True, text=True).stdout
+            else []
+        )
         report = os.path.join(scratch, "report.json")
         faq_base = [faq_lint, "--format", "json", "--output", report, *common, *extra]
         if "page" in chosen:
             page = REPO / "data" / "piriformis-syndrome.txt"
             rows["One page (seed, data/piriformis-syndrome.txt)"] = compare(
-                "page", words_in_files([page]), [*faq_base, str(page)],
-                [proselint, "check", str(page)], args.repeat,
+                "page",
+                words_in_files([page]),
+                [*faq_base, str(page)],
+                [proselint, "check", str(page)],
+                args.repeat,
             )
         pages = SHARED / "corpora" / "medquad" / "pages" / "md"
         if "pages" in chosen and pages.is_dir():
             files = sorted(pages.glob("*.md"))
             rows[f"MedQuAD pages ({len(files)} Markdown files)"] = compare(
-                "pages", words_in_files(files), [*faq_base, str(pages)],
-                [proselint, "check", *map(str, files)], args.repeat,
+                "pages",
+                words_in_files(files),
+                [*faq_base, str(pages)],
+                [proselint, "check", *map(str, files)],
+                args.repeat,
             )
         corpus = SHARED / "corpora" / "medquad" / "medquad.jsonl"
         if "corpus" in chosen and corpus.is_file():
@@ -135,13 +144,20 @@ def main() -> None:
                         words += len(WORD.findall(answer))
                         sink.write(answer + "\n\n")
             rows["All MedQuAD answers (medquad.jsonl)"] = compare(
-                "corpus", words, [*faq_base, str(corpus)],
-                [proselint, "check", str(answers)], args.corpus_repeat,
+                "corpus",
+                words,
+                [*faq_base, str(corpus)],
+                [proselint, "check", str(answers)],
+                args.corpus_repeat,
             )
-    print(f"\nMachine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
-    print("\n| input | words | faq-lint s | proselint s | faq-lint words/s | proselint words/s "
-          "| speed ratio | faq-lint peak MB | proselint peak MB |")
+    print(
+        f"\nMachine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+    print(
+        "\n| input | words | faq-lint s | proselint s | faq-lint words/s | proselint words/s "
+        "| speed ratio | faq-lint peak MB | proselint peak MB |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, row in rows.items():
         print(

@@ -241,12 +241,11 @@ def check_corpus(
             )
             continue
         for hit in hits:
-            finding = to_finding(hit, rule, hit.document)
-            if named is not None:
+            finding: Finding | None = to_finding(hit, rule, hit.document)
+            if named is not None and finding is not None:
                 finding = _anchor_in(finding, named)
-                if finding is None:
-                    continue
-            findings.append(finding)
+            if finding is not None:
+                findings.append(finding)
     return findings
 
 
@@ -279,16 +278,14 @@ def apply_per_file_ignores(findings: list[Finding], config: Config) -> list[Find
     kept: list[Finding] = []
     for finding in findings:
         path = finding.path.replace(os.sep, "/")
-        silenced = False
-        for pattern, selectors in config.per_file_ignores.items():
-            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"):
-                codes = [s.upper() for s in selectors]
-                if any(
-                    finding.rule.startswith(c) or s in (finding.name, finding.category)
-                    for c, s in zip(codes, selectors)
-                ):
-                    silenced = True
-                    break
+        silenced = any(
+            (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"))
+            and any(
+                finding.rule.startswith(s.upper()) or s in (finding.name, finding.category)
+                for s in selectors
+            )
+            for pattern, selectors in config.per_file_ignores.items()
+        )
         if not silenced:
             kept.append(finding)
     return kept
@@ -303,8 +300,8 @@ def sort_findings(findings: list[Finding], order: Sequence[str]) -> list[Finding
 
 
 def summarize(documents: Sequence[Document], findings: Sequence[Finding]) -> Summary:
-    by_severity = Counter(f.severity for f in findings)
-    by_category = Counter(f.category for f in findings)
+    by_severity: Counter[str] = Counter(f.severity for f in findings)
+    by_category: Counter[str] = Counter(f.category for f in findings)
     return Summary(
         files=len(documents),
         entries=sum(len(d.entries) for d in documents),

@@ -136,7 +136,8 @@ def _load_pack_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> tupl
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ".".join(str(p) for p in first["loc"])
-            raise RulePackError(f"{path}:1: invalid rule declaration at {loc}: {first['msg']}") from exc
+            message = f"{path}:1: invalid rule declaration at {loc}: {first['msg']}"
+            raise RulePackError(message) from exc
         for spec in pack.rules:
             spec.pack = pack.pack or Path(folder).name
             spec.pack_dir = str(Path(folder))

@@ -34,7 +34,8 @@ def _run(spec: RuleSpec, example: RuleExample, folder: Path) -> list[str]:
     files = example.files or {f"page{EXTENSIONS[example.format]}": example.content}
     for name, content in files.items():
         (folder / name).write_text(content, encoding="utf-8")
-    config = Config(paths=[str(folder)], rules={spec.code: example.options} if example.options else {})
+    options = {spec.code: example.options} if example.options else {}
+    config = Config(paths=[str(folder)], rules=options)
     config.root = str(folder)
     report = lint([str(folder)], config, select=[spec.code])
     return [f.message for f in report.findings if f.rule == spec.code]

@@ -8,8 +8,10 @@ from faq_lint.models import Report
 def summary_line(report: Report) -> str:
     counts = report.summary.by_severity
     total = report.summary.findings
-    parts = ", ".join(f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}"
-                      for s in ("error", "warning", "info"))
+    parts = ", ".join(
+        f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}"
+        for s in ("error", "warning", "info")
+    )
     files = report.summary.files
     return (
         f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in "

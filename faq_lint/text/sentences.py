@@ -12,11 +12,48 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = {
-    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "no", "fig", "approx",
-    "u.s", "u.k", "jr", "sr", "inc", "ltd", "co", "al", "ca", "min", "max", "mg", "ml", "cf",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "st",
+    "no",
+    "fig",
+    "approx",
+    "u.s",
+    "u.k",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "al",
+    "ca",
+    "min",
+    "max",
+    "mg",
+    "ml",
+    "cf",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s*(?:\(\d+(?:[-–,]\s*\d+)*\)|\[\d+(?:[-–,]\s*\d+)*\]))?(?=\s+|$)")
+_MARKER = r"(?:\(\d+(?:[-–,]\s*\d+)*\)|\[\d+(?:[-–,]\s*\d+)*\])"
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s*" + _MARKER + r")?(?=\s+|$)")
 _BULLET = re.compile(r"(?:\s{2,}|\n)[-•*]\s+")
 
 

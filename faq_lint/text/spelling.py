@@ -660,8 +660,16 @@ class Lexicon:
 # -- the text ------------------------------------------------------------------------------
 
 
+# 100+ characters with no space are a URL, a code or junk, never prose: masked first, so
+# that URL_OR_EMAIL only ever scans short stretches (it is quadratic on "a.a.a.a...").
+_LONG_TOKEN = re.compile(r"(?<!\S)\S{100,}")
+
+
 def _mask_urls(text: str) -> str:
-    return URL_OR_EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group(0))
+
+    return URL_OR_EMAIL.sub(blank, _LONG_TOKEN.sub(blank, text))
 
 
 def sentence_initial(text: str, start: int) -> bool:
