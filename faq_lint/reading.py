@@ -122,6 +122,8 @@ def decode_bytes(data: bytes) -> SourceText:
                 column=column,
             )
         )
+    if not text.strip():  # only a byte-order mark, or only white space once decoded
+        raise ParseError("file is empty: there is nothing to lint", kind="shape")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(text=text, encoding=encoding, problems=problems, raw=data)

@@ -377,8 +377,8 @@ def _action(
 
 
 INVERTERS = re.compile(
-    r"^(?:quitting|quit|stopping|stop|giving up|give up|cutting out|cut out|cutting down on"
-    r"|cut down on|avoiding|avoid|limiting|limit|reducing|reduce|no)\b\s*"
+    r"^(?:to\s+)?(?:quitting|quit|stopping|stop|giving up|give up|cutting out|cut out"
+    r"|cutting down on|cut down on|avoiding|avoid|limiting|limit|reducing|reduce|no)\b\s*"
 )
 PRONOUN_STEMS = frozenset(
     stem(w)
@@ -912,13 +912,25 @@ def find_conflicts(documents: list[Document], rule: Rule) -> Iterator[Conflict]:
         yield from _numbers(model, cues, max_group, float(rule.option("min-ratio", 1.5)))
 
 
+def side_by_side(a: Sentence, b: Sentence) -> bool:
+    """Whether one answer already holds both sentences (so its context tells them apart).
+
+    "Fast for at least 8 hours" and "fast for at least 24 hours" in one answer are about
+    two different tests; a copy of that answer elsewhere is not a contradiction.
+    """
+    text_a, text_b = " ".join(words(a.text)), " ".join(words(b.text))
+    answer_a = " ".join(words(a.item.entry.answer))
+    answer_b = " ".join(words(b.item.entry.answer))
+    return text_b in answer_a or text_a in answer_b
+
+
 def check_corpus(documents: list[Document], rule: Rule) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
     limit = int(rule.option("quote-chars", 140))
     for conflict in find_conflicts(documents, rule):
         a, b = conflict.first, conflict.second
         pair = (id(a.item.entry), id(b.item.entry))
-        if pair in seen:
+        if pair in seen or side_by_side(a, b):
             continue
         seen.add(pair)
         other = b.item

@@ -20,7 +20,7 @@ from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.disclaimer import phrases
 from faq_lint.checks.medical_data import lexicon
 from faq_lint.models import Document, Entry
-from faq_lint.text.sentences import split_sentences
+from faq_lint.text.sentences import Sentence, split_sentences
 
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
@@ -30,13 +30,18 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     generic = bool(rule.option("count-generic", False))
     limit = max(20, int(rule.option("quote-chars", 100)))
     first = None
-    for sentence in split_sentences(entry.answer):
+    sentences = split_sentences(entry.answer)
+    for sentence in sentences:
         if lex.recommends(sentence, generic):
             first = sentence
             break
+    if first is None:
+        first = _dose_for_named_medicine(entry, sentences, rule)
     if first is None or phrases(rule).checks_with_professional(entry.answer):
         return
-    mentions = lex.mentions(first.text, count_generic=generic)
+    mentions = lex.mentions(first.text, count_generic=generic) or lex.mentions(
+        f"{entry.question}\n{entry.answer}", count_generic=generic
+    )
     names = list(dict.fromkeys(m.text for m in mentions))
     quote = " ".join(first.text.split())
     if len(quote) > limit:
@@ -52,3 +57,22 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
         ],
         matched=quote,
     )
+
+
+def _dose_for_named_medicine(
+    entry: Entry, sentences: list[Sentence], rule: Rule
+) -> Sentence | None:
+    """A dose given for a medicine named elsewhere in the entry.
+
+    "How much ibuprofen can I give?" / "Give 10 mg per kg every 6 to 8 hours": the
+    dose sentence does not repeat the name, the question or an earlier sentence has it.
+    """
+    lex = lexicon(rule)
+    generic = bool(rule.option("count-generic", False))
+    named = lex.mentions(entry.question, count_generic=generic)
+    for sentence in sentences:
+        if not sentence.text.rstrip().endswith("?") and lex.amounts(sentence.text):
+            before = entry.answer[: sentence.start]
+            if named or lex.mentions(before, count_generic=generic):
+                return sentence
+    return None

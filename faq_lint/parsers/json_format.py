@@ -201,6 +201,22 @@ def json_message(exc: json.JSONDecodeError) -> str:
     return exc.msg
 
 
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+
+
+def too_long_number(text: str, line_offset: int = 0) -> ParseError:
+    """The error for a number too long for Python to read, at the number's place."""
+    found = _LONG_NUMBER.search(text)
+    offset = found.start() if found else 0
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return ParseError(
+        "a number in the file has thousands of digits; it cannot be read as a number",
+        line + line_offset,
+        column,
+    )
+
+
 def load_json(text: str, line_offset: int = 0) -> Node:
     """Check and scan a JSON text; malformed JSON raises :class:`ParseError`."""
     root = scan(text, line_offset)
@@ -211,6 +227,8 @@ def load_json(text: str, line_offset: int = 0) -> Node:
         raise ParseError(message, exc.lineno + line_offset, exc.colno) from exc
     except RecursionError as exc:  # pragma: no cover - scan() limits depth first
         raise ParseError("the data is nested too deeply to read", kind="shape") from exc
+    except ValueError as exc:  # Python reads integers of at most 4,300 digits
+        raise too_long_number(text, line_offset) from exc
     if root is None:
         raise ParseError("not valid JSON", 1 + line_offset, 1)
     return root

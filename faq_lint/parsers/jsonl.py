@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 from faq_lint.models import Document, ParseProblem
-from faq_lint.parsers.json_format import json_message, scan, scan_flat_object
+from faq_lint.parsers.json_format import json_message, scan, scan_flat_object, too_long_number
 from faq_lint.parsers.layout import QUESTION_KEYS, find_key
 from faq_lint.parsers.tree import EntryBuilder, Node
 from faq_lint.reading import ParseError
@@ -39,6 +39,10 @@ def parse_jsonl(text: str, path: str) -> Document:
             continue
         except RecursionError:
             malformed.append((f"line {number} is nested too deeply to read", number, 1))
+            continue
+        except ValueError:  # an integer of over 4,300 digits
+            error = too_long_number(row, number - 1)
+            malformed.append((f"line {number}: {error.message}", number, error.column))
             continue
         try:
             node = scan_flat_object(row, value, number - 1) or scan(row, line_offset=number - 1)

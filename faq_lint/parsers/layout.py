@@ -116,7 +116,11 @@ _DISCLAIMER_REFERRAL = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|before|after|unless)\b", re.IGNORECASE)
-_MEDICAL = re.compile(r"\b(?:medical|health|doctor|physician|professional|clinical)\b", re.I)
+_MEDICAL = re.compile(
+    r"\b(?:medical|health|healthcare|doctor|physician|professional|clinical|clinician|"
+    r"pharmacist|gp|nurse|midwife|surgeon|specialist|consultant|care\s+team)s?\b",
+    re.I,
+)
 
 
 def starts_like_disclaimer(text: str) -> bool:

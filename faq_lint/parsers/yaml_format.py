@@ -147,7 +147,10 @@ class _Converter:
                 f"the data is nested more than {MAX_DEPTH} levels deep", line, column, kind="shape"
             )
         if isinstance(node, ScalarNode):
-            value = self.loader.construct_object(node, deep=True)
+            try:
+                value = self.loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError):
+                value = node.value  # "9999-99-99", a 5,000-digit number: keep it as text
             if node.tag == STR_TAG or isinstance(value, str):
                 return Node(
                     kind="str",

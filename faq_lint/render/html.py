@@ -674,7 +674,9 @@ def _summary_section(view: View) -> str:
     if worst:
         items = "".join(
             f'<li><a href="#{p.anchor}">{esc(p.label)}</a> <span class="muted">'
-            f"({esc(_finding_counts(p.all_findings()))})</span></li>"
+            f"({esc(_finding_counts(p.all_findings()))})</span>"
+            + (f' <span class="path">{esc(p.short_path)}</span>' if p.label != p.short_path else "")
+            + "</li>"
             for p in worst
         )
         start = f'<h3 id="start-here">Where to start</h3><ol class="start">{items}</ol>'

@@ -54,10 +54,14 @@ _SUPERSCRIPT = re.compile(
 _SUP_TAG = re.compile(rf"<sup>\s*({_NUMBERS})\s*</sup>", re.IGNORECASE)
 _TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
 
-_NAME = r"[A-Z][A-Za-z'’\-]+"
+# A capitalised name in any alphabet ("Hemilä", "Ó Súilleabháin", "MHRA").
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|['’\-])+"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
+# A corporate author: "American Diabetes Association", "Cholesterol Treatment Trialists'
+# Collaboration", "Department of Health and Social Care" (at most seven words).
+_CORPORATE = rf"{_NAME}(?:\s+(?:(?:of|for|on|and|&|the|in)\s+)?{_NAME}){{1,6}}"
 _AUTHOR_YEAR = re.compile(
-    rf"\(\s*(?:e\.g\.,?\s*|see\s+)?{_NAME}(?:\s+(?:et\s+al\.?|and|&)(?:\s+{_NAME})?)?,?\s+{_YEAR}"
+    rf"\(\s*(?:e\.g\.,?\s*|see\s+)?(?:{_CORPORATE}|{_NAME}(?:\s+(?:et\s+al\.?|and|&)(?:\s+{_NAME})?)?),?\s+{_YEAR}"
     rf"(?:\s*[;,]\s*[^()]{{0,120}})?\)"
     rf"|\b{_NAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME})\s+\(\s*{_YEAR}\s*\)"
 )
@@ -170,6 +174,86 @@ def _enumeration(text: str, found: list[Citation]) -> set[int]:
     return set()
 
 
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        )  # fmt: skip
+    )
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90"}
+# "(701) 777-3700", "(020) 7946 0958": a telephone area code, not a reference.
+_PHONE_AFTER = re.compile(r"\s?\d{3,4}[-.\s]\d{3,4}\b")
+# "Q 1 (1), (2), or (3)": items referred to in a list, not references.
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:or|and|to|through)\s+$")
+# Text that holds digits in brackets without citing: a DOI ("S0140-6736(17)32802-7"), a URL.
+_NO_MARKERS = re.compile(r"(?:\bdoi:\s*|\b)10\.\d{4,9}/\S+|(?:https?://|www\.)\S+", re.I)
+
+
+def _not_citations(text: str, found: list[Citation]) -> set[int]:
+    """Starts of numeric markers that are something else.
+
+    A telephone area code ("call (701) 777-3700"), a sub-section of a law or form
+    ("501(c)(3)", "114(j)(2)": no space before the bracket), a number restated in
+    digits ("fourteen (14) days"), one item of a list of items ("(1), (2), or (3)"),
+    or digits inside a DOI or a web address.
+    """
+    skip: set[int] = set()
+    inside = [m.span() for m in _NO_MARKERS.finditer(text)] if "/" in text else []
+    skip.update(c.start for c in found if any(a <= c.start < b for a, b in inside))
+    numbered = [c for c in found if c.style == "numeric"]  # "[1] and [2]" do cite
+    for index, citation in enumerate(numbered):
+        start, end = citation.start, citation.end
+        before = text[max(0, start - 30) : start]
+        word = re.search(r"([A-Za-z]+)\s*$", before)
+        if (
+            _PHONE_AFTER.match(text, end)
+            or (before[-1:] and before[-1] in ")]")
+            or (word and _NUMBER_WORDS.get(word.group(1).lower()) == "".join(citation.markers))
+            or any(a <= start < b for a, b in inside)
+        ):
+            skip.add(start)
+            continue
+        previous = numbered[index - 1] if index else None
+        following = numbered[index + 1] if index + 1 < len(numbered) else None
+        if previous and _LIST_JOIN.match(text[previous.end : start]):
+            skip.update({previous.start, start})
+        if following and _LIST_JOIN.match(text[end : following.start]):
+            skip.update({start, following.start})
+        if (
+            previous
+            and re.fullmatch(r"\s*,\s*", text[previous.end : start])
+            and skip & {previous.start}
+        ):
+            skip.add(start)
+    # a run "(1), (2), or (3)" is skipped whole once its "or"/"and" joint is found
+    for index in range(len(numbered) - 2, -1, -1):
+        current, after = numbered[index], numbered[index + 1]
+        if after.start in skip and re.fullmatch(r"\s*,\s*", text[current.end : after.start]):
+            skip.add(current.start)
+    return skip
+
+
 @dataclass
 class CitationFinder:
     """Finds citations of the enabled styles; organisations come from a data file."""
@@ -186,7 +270,7 @@ class CitationFinder:
             candidates.extend(self._numbered("numeric", _NUMERIC, text))
         if "bracket" in self.styles:
             candidates.extend(self._numbered("bracket", _BRACKET, text))
-        skip = _enumeration(text, candidates)
+        skip = _enumeration(text, candidates) | _not_citations(text, candidates)
         found = [c for c in candidates if c.start not in skip and _cites(text, c.start, c.end)]
         if "superscript" in self.styles:
             for match in _SUPERSCRIPT.finditer(text):
@@ -254,6 +338,18 @@ def _organisation_pattern(names: Iterable[str]) -> str:
     return r"\b(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!x)x"
 
 
+# A body not on the list but named like one: "the American Headache Society", "the
+# Royal College of Obstetricians and Gynaecologists", "the British Thoracic Society".
+_ORG_WORD = r"[A-Z][\w'’-]*"
+_ORGANISATION_SHAPE = (
+    rf"(?:{_ORG_WORD}\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?){{0,5}}"
+    r"(?:Society|Association|Academy|College|Institute|Foundation|Agency|Organi[sz]ation|"
+    r"Council|Committee|Federation|Collaboration|Task\s+Force|Alliance|Network)"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_ORG_WORD}(?:,?\s+(?:and\s+|&\s+)?{_ORG_WORD}){{0,4}})?"
+    r"(?!\w)"
+)
+
+
 def build_finder(
     styles: Iterable[str],
     organisations: Iterable[str] = (),
@@ -264,7 +360,7 @@ def build_finder(
     names = list(organisations)
     if not names:
         return CitationFinder(chosen, None, None, None)
-    org = _organisation_pattern(names)
+    org = rf"(?:{_organisation_pattern(names)}|{_ORGANISATION_SHAPE})"
     verb_list = sorted({v.strip().lower() for v in verbs if v.strip()}, key=len, reverse=True)
     verb = "|".join(re.escape(v) for v in verb_list) or r"(?!x)x"
     attribution = re.compile(

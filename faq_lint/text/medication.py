@@ -97,6 +97,7 @@ class Claim:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.()]")
+_OPEN_QUESTION = frozenset({"whether"})
 _NEGATIONS = frozenset({"not", "never", "don't", "dont", "avoid", "shouldn't", "no", "nor"})
 
 
@@ -168,6 +169,7 @@ class Lexicon:
     referrals: tuple[re.Pattern[str], ...] = ()
     not_medicine_after: frozenset[str] = frozenset()
     not_medicine_before: frozenset[str] = frozenset()
+    claim_blockers: frozenset[str] = frozenset()
 
     def mentions(
         self,
@@ -286,7 +288,16 @@ class Lexicon:
             return False  # a name or heading: "Centers for Disease Control and Prevention"
         before = f"{tokens[position - 1].text} {token}" if position else ""
         after = f"{token} {tokens[position + 1].text}" if position + 1 < len(tokens) else ""
-        return before not in self.not_claims and after not in self.not_claims
+        if before in self.not_claims or after in self.not_claims:
+            return False
+        for back, earlier in enumerate(reversed(tokens[max(0, position - 8) : position])):
+            if back >= 3 and earlier.text not in _OPEN_QUESTION:
+                continue  # "whether" reaches across the clause, the other words 3 words
+            if earlier.text in self.claim_blockers and not _CLAUSE_BREAK.search(
+                text[earlier.end : tokens[position].start]
+            ):
+                return False  # "whether vaccines will protect", "monitor the safety of"
+        return True
 
     def claim_in(
         self, sentence: Sentence, count_generic: bool = False, window: int = 12
@@ -358,14 +369,129 @@ class Lexicon:
         mentions = self.mentions(text, tokens, count_generic)
         if not mentions:
             return False
-        if self.doses(text):
-            return True
-        for position, token in enumerate(tokens):
-            if token.text in self.recommendation_words:
-                before = {t.text for t in tokens[max(0, position - 2) : position]}
-                if not before & _NEGATIONS:  # "do not use aspirin" warns, not recommends
-                    return True
+        if self.amounts(text):
+            return True  # "take 400 mg", "Aspirin 900 mg ... relieves": a dose
+        return any(
+            token.text in self.recommendation_words
+            and _to_reader(text, tokens, position)
+            and _about_medicine(text, tokens, position, mentions)
+            for position, token in enumerate(tokens)
+        )
+
+
+# Who a recommendation is addressed to: "you can take", "we recommend", "adults should use".
+_READERS = frozenset(
+    {
+        "you",
+        "your",
+        "we",
+        "i",
+        "everyone",
+        "anyone",
+        "adults",
+        "children",
+        "people",
+        "patients",
+        "parents",
+        "carers",
+        "caregivers",
+        "women",
+    }
+)
+# Words that may stand between the reader and the recommending word ("you can also try").
+_BETWEEN = frozenset(
+    {
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "will",
+        "need",
+        "needs",
+        "to",
+        "want",
+        "also",
+        "usually",
+        "often",
+        "always",
+        "then",
+        "just",
+        "only",
+        "still",
+        "strongly",
+        "generally",
+        "first",
+        "normally",
+        "would",
+        "ll",
+        "child",
+        "baby",
+        "it",
+    }
+)
+_PASSIVE = frozenset({"is", "are", "be", "been"})
+_OBJECT_BREAK = re.compile(r"[,;:.]")
+# "should" recommends only with a verb of using: "you should take", not "you should know".
+_USE_AFTER_SHOULD = frozenset(
+    {"take", "use", "get", "receive", "try", "start", "give", "apply", "continue", "keep", "be"}
+)
+
+
+def _to_reader(text: str, tokens: Sequence[Token], position: int) -> bool:
+    """Whether the recommending word at ``position`` tells the reader what to do.
+
+    It does as an imperative ("Take ibuprofen", "If it hurts, use ..."), after the
+    reader ("you can take", "we recommend", "adults should use") or in the passive
+    ("is recommended", "should be taken"). It does not when negated ("should not
+    take", "do not use"), nor when someone else does it ("the FDA recommends",
+    "studies suggest", "the most commonly prescribed", "as prescribed").
+    """
+    following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+    if following in ("not", "never"):
         return False
+    word = tokens[position].text
+    if word == "should" and following not in _USE_AFTER_SHOULD:
+        return False  # "what you should know", "should it become available"
+    before = [t.text for t in tokens[max(0, position - 2) : position]]
+    if set(before) & _NEGATIONS:
+        return False
+    opens = _sentence_start(text, tokens[position].start) or text[
+        : tokens[position].start
+    ].rstrip().endswith(",")
+    if opens and word != "should":
+        return True  # an imperative, also after an opening clause
+    for back in range(position - 1, max(-1, position - 5), -1):
+        word = tokens[back].text
+        if word in _READERS:
+            return True
+        if word in _PASSIVE and back == position - 1:
+            return True
+        if word not in _BETWEEN or _CLAUSE_BREAK.search(
+            text[tokens[back].end : tokens[position].start]
+        ):
+            return False
+    return False
+
+
+def _about_medicine(
+    text: str, tokens: Sequence[Token], position: int, mentions: Sequence[Mention], reach: int = 6
+) -> bool:
+    """Whether what is recommended is the medicine: it follows within ``reach`` words in
+    the same clause ("take ibuprofen", "we recommend the flu vaccine") or, in the passive,
+    comes just before ("ibuprofen is recommended"). "You need to use the same account to
+    book a vaccine" recommends an account, not the vaccine."""
+    here = tokens[position]
+    for mention in mentions:
+        if position < mention.first_token <= position + reach:
+            if not _OBJECT_BREAK.search(text[here.end : mention.start]):
+                return True
+        elif position - reach <= mention.last_token < position:
+            passive = position and tokens[position - 1].text in _PASSIVE
+            if passive and not _OBJECT_BREAK.search(text[mention.end : here.start]):
+                return True
+    return False
 
 
 def _read_list(path: Path) -> list[str]:
@@ -424,7 +550,12 @@ def _load(
     use = use if isinstance(use, dict) else {}
     lowered = {
         key: frozenset(w.lower() for w in _as_list(patterns.get(key)))
-        for key in ("not_medicine_after", "not_medicine_before", "recommendation_words")
+        for key in (
+            "not_medicine_after",
+            "not_medicine_before",
+            "recommendation_words",
+            "claim_blockers",
+        )
     }
     return Lexicon(
         terms=terms,
@@ -442,6 +573,7 @@ def _load(
         ),
         not_medicine_after=lowered["not_medicine_after"],
         not_medicine_before=lowered["not_medicine_before"],
+        claim_blockers=lowered["claim_blockers"],
     )
 
 

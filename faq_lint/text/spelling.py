@@ -370,6 +370,18 @@ def tokens_of(names: Iterable[str]) -> set[str]:
     return words
 
 
+def drug_stems(drugs: Iterable[str], shortest: int = 6, spread: int = 4) -> set[str]:
+    """Class names that are the shared ending of many drug names: "triptan" (sumatriptan,
+    rizatriptan, ...), "gliptin", "sartan". An ending counts when at least ``spread``
+    different letters come before it, so a name cut short ("otassium") does not."""
+    before: dict[str, set[str]] = {}
+    for word in drugs:
+        if word.isalpha():
+            for size in range(shortest, min(10, len(word) - 2)):
+                before.setdefault(word[-size:], set()).add(word[-size - 1])
+    return {stem for stem, letters in before.items() if len(letters) >= spread}
+
+
 def variety_of(locale: str) -> str | None:
     """``us``, ``uk`` or ``None`` (both accepted) for a locale such as ``en-GB``."""
     code = locale.replace("_", "-").lower()
@@ -439,6 +451,7 @@ class Lexicon:
         extra = tokens_of(w for path in word_files for w in read_word_file(path))
         drugs = tokens_of(w for path in drug_files for w in read_word_file(path))
         extra |= drugs
+        extra |= drug_stems(drugs)
         extra |= tokens_of(extra_words)
         us_to_uk: dict[str, str] = {}
         for line in read_word_file(variant_file) if variant_file else []:
@@ -663,13 +676,20 @@ class Lexicon:
 # 100+ characters with no space are a URL, a code or junk, never prose: masked first, so
 # that URL_OR_EMAIL only ever scans short stretches (it is quadratic on "a.a.a.a...").
 _LONG_TOKEN = re.compile(r"(?<!\S)\S{100,}")
+# Identifiers and units, not words: "doi:10.1016/S0140-6736(17)32802-7", "PMID: 11714862",
+# "PMC1234567", "5.2 mmol/L", "70 mg/dL", "mcg/kg".
+_CODES = re.compile(
+    r"\bdoi:\s*\S+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d+"
+    r"|\b[A-Za-zµμ]{1,5}/(?:d?l|kg|ml|min|h|hr|day|m2|mol|mmol)\b",
+    re.IGNORECASE,
+)
 
 
 def _mask_urls(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group(0))
 
-    return URL_OR_EMAIL.sub(blank, _LONG_TOKEN.sub(blank, text))
+    return _CODES.sub(blank, URL_OR_EMAIL.sub(blank, _LONG_TOKEN.sub(blank, text)))
 
 
 def sentence_initial(text: str, start: int) -> bool:
