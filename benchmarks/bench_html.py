@@ -112,6 +112,11 @@ def main() -> None:
             f"command line, warm cache (median of {args.repeat}): json {warm_json:.2f} s, "
             f"html {warm_html:.2f} s -> +{100 * (warm_html / warm_json - 1):.1f}%"
         )
+        if warm_json > 0.5 * cold_json:
+            print(
+                "  (the warm runs were not much faster than --no-cache: the cache missed, "
+                "e.g. because faq-lint's source files changed during the benchmark)"
+            )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import shared_path
 
 import faq_lint.api
 from faq_lint import lint
@@ -130,7 +131,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         "huge-number.json": '[{"question": "What?", "answer": "x", "n": ' + "9" * 5000 + "}]",
         "bad-date.yaml": "- question: What is gout?\n  answer: Arthritis.\n"
         "  reviewed: 2024-13-45\n",
-        "surrogates.json": '[{"question": "What is \\udce9 gout?", "answer": "Arth\\ud800ritis."}]',
+        "names/surrogates.json": '[{"question": "What is \\udce9 gout?", '
+        '"answer": "Arth\\ud800ritis."}]',
         "binary.json": bytes(range(256)) * 10,
     }
     for name, content in files.items():
@@ -149,7 +151,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     # A named pipe with a supported name: opening it for reading would wait forever.
     os.mkfifo(folder / "pipe.txt")
     # A file name that is not valid UTF-8.
-    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+    with open(os.path.join(os.fsencode(folder), b"names", b"caf\xe9.txt"), "wb") as handle:
         handle.write(GOOD.encode())
     yield folder
 
@@ -185,7 +187,7 @@ def test_good_files_are_still_linted(hostile_run: Run) -> None:
     assert by_path["long-line.md"]["entries"] == 1
     assert by_path["long-line.txt"]["entries"] == 1
     assert by_path["bad-date.yaml"]["entries"] == 1
-    assert by_path["surrogates.json"]["entries"] == 1
+    assert by_path["names/surrogates.json"]["entries"] == 1
 
 
 @pytest.mark.parametrize(
@@ -239,14 +241,18 @@ def test_text_output_names_path_and_line(hostile: Path) -> None:
 
 
 def test_surrogates_and_undecodable_names_do_not_break_any_output(hostile: Path) -> None:
+    """JSON "\\ud800" escapes and a Latin-1 file name: every output format still writes."""
     for fmt in ("json", "sarif", "github", "html", "text"):
-        status, out, err = _cli(["--format", fmt, "surrogates.json", "."], cwd=hostile)
+        status, out, err = _cli(["--format", fmt, "names"], cwd=hostile)
         assert "Traceback" not in err, (fmt, err)
         assert status == 1, (fmt, err)
         out.encode("utf-8")  # writable as UTF-8
-    _, out, _ = _cli(["--format", "json", "."], cwd=hostile)
-    paths = [d["path"] for d in json.loads(out)["documents"]]
-    assert any(p.endswith("caf\ufffd.txt") for p in paths), paths
+        if fmt == "json":
+            report = json.loads(out)
+            paths = sorted(d["path"] for d in report["documents"])
+            assert paths == ["names/caf\ufffd.txt", "names/surrogates.json"], paths
+            questions = {f["question"] for f in report["findings"]}
+            assert "What is \ufffd gout?" in questions, questions
 
 
 def test_symlink_loops_neither_trap_nor_repeat_the_walk(hostile_run: Run) -> None:
@@ -336,3 +342,41 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert [f["rule"] for f in _findings(report, "larger.txt")] == ["FAQ001"]
     assert "over the 100-byte limit" in _findings(report, "larger.txt")[0]["message"]
     assert not [f for f in _findings(report, "small.txt") if f["rule"] == "FAQ001"]
+
+
+def _records(path: Path) -> int:
+    with open(path, encoding="utf-8") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+@pytest.mark.parametrize(
+    "corpus",
+    [
+        "covid-faq-deepset/covid-faq-deepset.jsonl",
+        "covid-faq-jhu/covid-faq-jhu.jsonl",
+        "medquad/pages",
+        "medquad/medquad.jsonl",
+    ],
+)
+def test_every_shared_corpus_lints_without_a_traceback(corpus: str, tmp_path: Path) -> None:
+    """Real content written by others, full default rule set (corpus rules included)."""
+    target = shared_path("corpora", *corpus.split("/"))
+    output = tmp_path / "report.json"
+    status, _, err = _cli(
+        ["--format", "json", "--output", str(output), str(target)], cwd=tmp_path, timeout=1800
+    )
+    assert "Traceback" not in err, err[-3000:]
+    assert status in (0, 1), err[-3000:]
+    report = json.loads(output.read_text(encoding="utf-8"))
+    _no_internal_errors(report)
+    if target.is_file():  # every record is an entry, including those with an empty answer
+        assert report["summary"]["entries"] == _records(target)
+    else:
+        pages = [p for p in target.rglob("*") if p.suffix in (".md", ".txt", ".yaml")]
+        assert report["summary"]["files"] == len(pages)
+        assert not [f for f in report["findings"] if f["rule"] == "FAQ001"]
+
+
+def _no_internal_errors(report: dict[str, Any]) -> None:
+    crashed = [f["message"] for f in report["findings"] if INTERNAL_ERROR in f["message"]]
+    assert not crashed, crashed[:5]

@@ -7,16 +7,19 @@ them into the question a patient would ask.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from faq_lint.checks.base import Hit, Rule
 from faq_lint.models import Document, Entry
 
+_ASKS_THEN_EXPLAINS = re.compile(r"\?[)\]\"'”’]*\s+\S")
+
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     text = entry.question.strip()
-    if not text or text.endswith("?"):
-        return
+    if not text or text.rstrip(")]\"'”’ ").endswith("?") or _ASKS_THEN_EXPLAINS.search(text):
+        return  # "Where can I find a mask? The stores are all sold out." asks, then explains
     suggestion = f"{text.rstrip('.:;!')}?"
     yield Hit(
         args={"question": text},

@@ -10,6 +10,10 @@ Options:
 - ``extend-phrases``: more phrases of the same shape, added to ``phrases`` (handy in
   a project's configuration, which would otherwise replace the whole list).
 - ``ignore-case`` (default true), ``in-questions`` (default true).
+- ``negations``: words that, seen shortly before a match in the same sentence, mean
+  the text denies the phrase ("No single treatment works for everyone"); such a match
+  is not reported. ``negation-window`` (default 6) is how many words back to look.
+  Empty (the default) turns this off.
 
 User patterns run on RE2 (:mod:`faq_lint.text.safe_regex`), so no pattern can hang
 the run, and a pattern that cannot be used stops the run with a clear message
@@ -18,6 +22,7 @@ before any file is linted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +38,20 @@ class _Compiled:
     matcher: PhraseMatcher
     advice: list[str]
     suggestions: list[str]
+    negations: frozenset[str]
+    window: int
+
+    def denied(self, text: str, start: int) -> bool:
+        """Whether a negation comes shortly before ``start`` in the same sentence."""
+        if not self.negations:
+            return False
+        before = text[max(0, start - 200) : start]
+        cut = max(before.rfind(mark) for mark in ".!?;\n")
+        words = _WORD.findall(before[cut + 1 :].lower())[-self.window :]
+        return any(w in self.negations or w.endswith("n't") for w in words)
+
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
 def _where(rule: Rule) -> str:
@@ -74,7 +93,10 @@ def _compiled(rule: Rule) -> _Compiled:
             )
         except PatternError as exc:
             raise RulePackError(f"{_where(rule)}: {exc}") from exc
-        return _Compiled(matcher, [a for _, a, _ in parsed], [s for _, _, s in parsed])
+        negations = frozenset(str(w).lower() for w in rule.option("negations", []) or [])
+        window = max(1, int(rule.option("negation-window", 6)))
+        advice = [a for _, a, _ in parsed]
+        return _Compiled(matcher, advice, [s for _, _, s in parsed], negations, window)
 
     compiled: _Compiled = rule.state("phrase-matcher", build)
     return compiled
@@ -95,6 +117,8 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     compiled = _compiled(rule)
     if rule.option("in-questions", True):
         for found in compiled.matcher.finditer(entry.question):
+            if compiled.denied(entry.question, found.start):
+                continue
             matched = entry.question[found.start : found.end]
             start = entry.question_position
             yield Hit(
@@ -106,6 +130,8 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
                 suggestions=_suggestions(compiled, found.index, matched),
             )
     for found in compiled.matcher.finditer(entry.answer):
+        if compiled.denied(entry.answer, found.start):
+            continue
         matched = entry.answer[found.start : found.end]
         yield hit_in_answer(
             entry,

@@ -150,6 +150,36 @@ def _match_case(suggestion: str, matched: str) -> str:
     return suggestion
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
+_NAME_LINKS = ("of", "on", "for", "and", "&", "the")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether a term is part of a name written in title case: "Advisory Committee on
+    Immunization Practices", "Vaccine Adverse Event Reporting System". One capitalised
+    word alone (a sentence start, "Additional") is not a name."""
+    matched = text[start:end]
+    if not all(word[:1].isupper() for word in matched.split() if word not in _NAME_LINKS):
+        return False
+
+    def neighbours(words: list[str]) -> int:
+        count = 0
+        for word in words:
+            if word in _NAME_LINKS:
+                continue
+            if not _TITLE_WORD.fullmatch(word):
+                break
+            count += 1
+        return count
+
+    # only within the sentence: "... Resource Center. Additional information" is no name
+    before = re.split(r"[.!?:;\n]", text[max(0, start - 80) : start])[-1].split()
+    after = re.split(r"[.!?:;\n]", text[end : end + 80])[0].split()
+    ahead = neighbours([w.strip(".,;:()") for w in after[:4]])
+    behind = neighbours([w.strip(".,;:()") for w in reversed(before[-4:])])
+    return ahead + behind >= 1 and (behind >= 1 or matched.count(" ") + ahead >= 2)
+
+
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     index = _index(rule)
     if not index.terms or not entry.answer:
@@ -158,7 +188,7 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     reported: set[str] = set()
     for start, end, term in index.find(entry.answer):
         key = normalize(term.term)
-        if once and key in reported:
+        if once and key in reported or _in_name(entry.answer, start, end):
             continue
         reported.add(key)
         written = entry.answer[start:end]

@@ -98,6 +98,12 @@ class Claim:
 
 _CLAUSE_BREAK = re.compile(r"[,;:.()]")
 _OPEN_QUESTION = frozenset({"whether"})
+# An amount after these is a limit on what you eat or drink, not a dose of medicine.
+_INTAKE_LIMIT = re.compile(
+    r"\b(?:under|less\s+than|below|no\s+more\s+than|not\s+more\s+than|limit(?:ed)?\s+to|"
+    r"fewer\s+than|at\s+most)\s*$",
+    re.IGNORECASE,
+)
 _NEGATIONS = frozenset({"not", "never", "don't", "dont", "avoid", "shouldn't", "no", "nor"})
 
 
@@ -232,8 +238,10 @@ class Lexicon:
         ("take iron", "treated with insulin") or an amount is next to it ("65 mg of
         iron", "iron 65 mg").
         """
-        if any(b >= mention.start - 12 and a <= mention.end + 12 for a, b in amounts):
-            return True
+        for a, b in amounts:
+            near = b >= mention.start - 12 and a <= mention.end + 12
+            if near and not _INTAKE_LIMIT.search(text[max(0, a - 20) : a]):
+                return True  # "65 mg of iron"; not "keep caffeine to under 200 mg a day"
         if self._dosage_form_follows(tokens, mention):
             return True
         for token in tokens[max(0, mention.first_token - 3) : mention.first_token]:
