@@ -97,6 +97,9 @@ def write_output(text: str, output: str | None) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
         os.replace(temporary, output)
     except BaseException:
         if os.path.exists(temporary):
