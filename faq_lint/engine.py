@@ -210,6 +210,11 @@ def check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
 
 
 def _check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
+    return document_level_findings(document, ruleset) + entry_findings(document, ruleset)
+
+
+def document_level_findings(document: Document, ruleset: RuleSet) -> list[Finding]:
+    """The per-document rules' findings (a broken file gets only its parse problems)."""
     findings: list[Finding] = []
     broken = any(p.kind != "encoding" for p in document.problems)
     for rule, function in ruleset.document:
@@ -217,7 +222,15 @@ def _check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
             continue
         for hit in function(document, rule):  # type: ignore[operator]
             findings.append(to_finding(hit, rule, document))
-    for entry in document.entries:
+    return findings
+
+
+def entry_findings(
+    document: Document, ruleset: RuleSet, start: int = 0, end: int | None = None
+) -> list[Finding]:
+    """The per-entry rules' findings on entries ``start``..``end`` (parallel runs split them)."""
+    findings: list[Finding] = []
+    for entry in document.entries[start:end]:
         for rule, function in ruleset.entry:
             for hit in function(entry, document, rule):  # type: ignore[operator]
                 findings.append(to_finding(hit, rule, document))

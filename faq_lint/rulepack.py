@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from faq_lint.models import Category, Format, Severity
+from faq_lint.safety import load_yaml
 
 
 class RulePackError(Exception):
@@ -122,7 +123,7 @@ def _load_pack_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> tupl
                 text = handle.read()
             if not _RULES_KEY.search(text):
                 continue  # a word list or other data file: not parsed at start-up
-            raw = yaml.safe_load(text)
+            raw = load_yaml(text)
         except (OSError, yaml.YAMLError) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

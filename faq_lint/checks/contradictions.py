@@ -34,10 +34,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from faq_lint.checks.base import Hit, Rule, hit_in_answer, related_of
 from faq_lint.models import Document, Entry
+from faq_lint.safety import load_yaml
 from faq_lint.text.normalize import STOP_WORDS, fold, shorten, stem, words
 from faq_lint.text.sentences import split_sentences
 
@@ -90,7 +89,7 @@ class Cues:
 @lru_cache(maxsize=8)
 def load_cues(path: str) -> Cues:
     with open(path, encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle) or {}
+        data: dict[str, Any] = load_yaml(handle) or {}
 
     def words_of(key: str) -> list[str]:
         return [str(w) for w in data.get(key) or []]

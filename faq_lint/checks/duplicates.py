@@ -6,7 +6,7 @@ once, on its first member, with the others in ``related`` (capped) and the total
 message. The work grows close to linearly with the number of entries:
 
 - exact duplicates are grouped by a normalised key (one dictionary pass);
-- near-duplicate questions: TF-IDF cosine (scikit-learn) over candidate pairs that share
+- near-duplicate questions: TF-IDF cosine (plain Python) over candidate pairs that share
   one of the rarest words of a question (blocking). A block larger than ``block-size``
   is not compared all-pairs: its members are sorted and each is compared with its next
   ``window`` neighbours only, so no step is quadratic in the corpus size;
@@ -22,6 +22,7 @@ and ``boilerplate-patterns`` (regular expressions for such paragraphs).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,10 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from faq_lint.checks.base import Hit, Rule, related_of
 from faq_lint.models import Document, Entry
+from faq_lint.safety import load_yaml
 from faq_lint.text.normalize import (
     STOP_WORDS,
     WORD,
@@ -239,7 +239,7 @@ class IntentData:
 @lru_cache(maxsize=8)
 def load_intents(path: str) -> IntentData:
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = load_yaml(handle) or {}
     intents = []
     intent_words: set[str] = set()
     for name, phrases in (data.get("intents") or {}).items():
@@ -312,23 +312,42 @@ def question_tokens(question: str) -> list[str]:
     return [stem(w.replace("'", "")) for w in normalize_question(text).split()]
 
 
+class TfidfVectors:
+    """TF-IDF vectors of token lists, as scikit-learn's ``TfidfVectorizer(analyzer=list,
+    sublinear_tf=True, norm="l2")`` makes them (smooth idf), in plain Python.
+
+    Questions are short, so dictionaries are fast enough even for MedQuAD's 47,000,
+    and a run does not pay scikit-learn's 1.5 s import (numpy, scipy) at start-up.
+    """
+
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+        frequency: Counter[str] = Counter()
+        for tokens in documents:
+            frequency.update(set(tokens))
+        total = len(documents)
+        self.idf = {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in frequency.items()}
+        self.vectors: list[dict[str, float]] = []
+        for tokens in documents:
+            weights = {t: (1.0 + math.log(n)) * self.idf[t] for t, n in Counter(tokens).items()}
+            norm = math.sqrt(sum(w * w for w in weights.values()))
+            self.vectors.append({t: w / norm for t, w in weights.items()} if norm else weights)
+
+    def cosine(self, a: int, b: int) -> float:
+        left, right = self.vectors[a], self.vectors[b]
+        if len(left) > len(right):
+            left, right = right, left
+        return sum(w * right.get(t, 0.0) for t, w in left.items())
+
+
 class QuestionMatcher:
     """TF-IDF cosine between questions, with the gates that keep templated FAQs apart."""
 
     def __init__(
         self, questions: Sequence[str], intents_path: str | None, same_words: bool = True
     ) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.questions = list(questions)
         self.tokens = [question_tokens(q) for q in self.questions]
-        self.vectorizer = TfidfVectorizer(
-            analyzer=list,
-            sublinear_tf=True,
-            norm="l2",
-            dtype=_float32(),
-        )
-        self.matrix = self.vectorizer.fit_transform(self.tokens)
+        self.tfidf = TfidfVectors(self.tokens)
         self.data = load_intents(intents_path) if intents_path else IntentData()
         self._intent_cache: dict[int, frozenset[str]] = {}
         self.same_words = same_words
@@ -344,14 +363,9 @@ class QuestionMatcher:
         return self._intent_cache[index]
 
     def scores(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
-        """Cosine similarity of each pair, in one vectorised pass."""
-        if not pairs:
-            return []
-        import numpy as np
-
-        left = self.matrix[[a for a, _ in pairs]]
-        right = self.matrix[[b for _, b in pairs]]
-        return [float(x) for x in np.asarray(left.multiply(right).sum(axis=1)).ravel()]
+        """Cosine similarity of each pair."""
+        cosine = self.tfidf.cosine
+        return [cosine(a, b) for a, b in pairs]
 
     def compatible(self, a: int, b: int) -> bool:
         """Whether two similar questions can be the same question.
@@ -376,14 +390,10 @@ class QuestionMatcher:
 
     def candidates(self, rare: int, block_size: int, window: int) -> set[tuple[int, int]]:
         """Pairs sharing one of each question's ``rare`` rarest words (blocking)."""
-        import numpy as np
-
-        idf = self.vectorizer.idf_
-        vocabulary = self.vectorizer.vocabulary_
-        blocks: dict[int, list[int]] = defaultdict(list)
+        idf = self.tfidf.idf
+        blocks: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
-            ids = {vocabulary[t] for t in tokens if t in vocabulary}
-            ranked = sorted(ids, key=lambda t: (-idf[t], t))[:rare]
+            ranked = sorted(set(tokens), key=lambda t: (-idf[t], t))[:rare]
             for term in ranked:
                 blocks[term].append(index)
         pairs: set[tuple[int, int]] = set()
@@ -399,7 +409,6 @@ class QuestionMatcher:
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 : i + 1 + window]:
                     pairs.add((min(a, b), max(a, b)))
-        del np
         return pairs
 
     def similar_pairs(
@@ -411,12 +420,6 @@ class QuestionMatcher:
             if score >= threshold and self.compatible(a, b):
                 found.append((a, b, score))
         return found
-
-
-def _float32() -> Any:
-    import numpy as np
-
-    return np.float32
 
 
 def _intents_path(rule: Rule) -> str | None:

@@ -20,6 +20,7 @@ import yaml
 from faq_lint.checks.base import Rule
 from faq_lint.models import Document
 from faq_lint.rulepack import RulePackError
+from faq_lint.safety import load_yaml
 from faq_lint.text.citations import STYLES, CitationFinder, load_finder
 from faq_lint.text.medication import Lexicon, load_lexicon
 
@@ -82,7 +83,7 @@ def _culprit(paths: dict[str, str], exc: Exception) -> tuple[str, str]:
     for option, path in paths.items():
         if path.endswith((".yaml", ".yml")):
             try:
-                yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+                load_yaml(Path(path).read_text(encoding="utf-8"))
             except (OSError, yaml.YAMLError, UnicodeDecodeError):
                 return option, path
     option = next(iter(paths))

@@ -21,6 +21,7 @@ import yaml
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
+from faq_lint.safety import load_yaml
 
 _SEPARATOR = re.compile(r"[\s\-‐‑]+")
 
@@ -100,7 +101,7 @@ def load_terms(path: str) -> list[Term]:
     """Read a word list file; a missing or broken file gives no terms, never a traceback."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
+            data = load_yaml(handle) or {}
     except (OSError, yaml.YAMLError):
         return []
     entries = data.get("terms", []) if isinstance(data, dict) else []

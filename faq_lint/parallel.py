@@ -1,0 +1,129 @@
+"""Per-file rules on several cores.
+
+The documents are parsed first; then worker processes are forked, so they share the
+parsed documents and the rules' loaded data (word lists, lexicons) with the parent
+instead of receiving copies. Work is cut into tasks of whole documents or, for a big
+file such as a 47,000-entry JSON Lines corpus, runs of entries, so one large file is
+spread over the cores as well as many small ones. Only the findings travel back.
+Whole-corpus rules (duplicates, contradictions) run afterwards in the parent.
+
+Parallel work pays only when there is enough of it: small runs (a pre-commit hook on
+one page) stay in one process. ``jobs``: 1 = one process, 0 = one per core.
+Needs the ``fork`` start method (Linux, macOS); elsewhere everything runs in one
+process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass
+
+from faq_lint.engine import (
+    RuleSet,
+    check_document,
+    document_level_findings,
+    entry_findings,
+    to_finding,
+)
+from faq_lint.models import Document, Finding
+from faq_lint.rulepack import RulePackError
+from faq_lint.safety import internal_error
+
+MIN_PARALLEL_ENTRIES = 600  # below this, starting workers costs more than it saves
+TASKS_PER_WORKER = 6  # several tasks per worker even out their speeds
+
+
+@dataclass(frozen=True)
+class Task:
+    document: int  # index into the documents
+    start: int  # first entry
+    end: int  # entry after the last
+    whole: bool  # also run the per-document rules
+
+
+# Set in the parent just before the workers fork; the workers read their copy.
+_SHARED: tuple[list[Document], RuleSet] | None = None
+
+
+def worker_count(jobs: int) -> int:
+    """How many processes ``jobs`` means here (0: one per usable core)."""
+    if jobs > 0:
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def plan(documents: list[Document], workers: int) -> list[Task]:
+    """Tasks of about equal size in entries, in document order."""
+    total = sum(max(1, len(d.entries)) for d in documents)
+    size = max(50, total // (workers * TASKS_PER_WORKER))
+    tasks: list[Task] = []
+    for index, document in enumerate(documents):
+        count = len(document.entries)
+        if count <= size:
+            tasks.append(Task(index, 0, count, True))
+            continue
+        for start in range(0, count, size):
+            tasks.append(Task(index, start, min(count, start + size), start == 0))
+    return tasks
+
+
+def _run(task: Task) -> tuple[int, list[Finding] | str]:
+    """In a worker: the findings of one task, or the text of the error that stopped it."""
+    assert _SHARED is not None
+    documents, ruleset = _SHARED
+    document = documents[task.document]
+    try:
+        found = document_level_findings(document, ruleset) if task.whole else []
+        found += entry_findings(document, ruleset, task.start, task.end)
+    except RulePackError as exc:
+        return task.document, f"rule-pack:{exc}"
+    except Exception as exc:  # noqa: BLE001 - reported on the file, as in one process
+        return task.document, f"{type(exc).__name__}: {exc}"
+    return task.document, found
+
+
+def check_documents(documents: list[Document], ruleset: RuleSet, jobs: int) -> list[list[Finding]]:
+    """The per-file findings of each document, on up to ``jobs`` processes."""
+    workers = worker_count(jobs)
+    entries = sum(len(d.entries) for d in documents)
+    if workers <= 1 or entries < MIN_PARALLEL_ENTRIES or not can_fork() or not documents:
+        return [check_document(d, ruleset) for d in documents]
+    tasks = plan(documents, workers)
+    results: list[list[Finding]] = [[] for _ in documents]
+    failed: dict[int, str] = {}
+    # The parent does the first task itself: that loads every rule's data once, before
+    # the fork, so the workers inherit it instead of each loading its own.
+    global _SHARED
+    _SHARED = (documents, ruleset)
+    try:
+        outcomes = [_run(tasks[0])]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(workers, len(tasks) - 1) or 1) as pool:
+            outcomes += pool.imap(_run, tasks[1:], chunksize=1)
+    finally:
+        _SHARED = None
+    for index, outcome in outcomes:
+        if isinstance(outcome, str):
+            failed.setdefault(index, outcome)
+        else:
+            results[index].extend(outcome)
+    for index, error in failed.items():
+        if error.startswith("rule-pack:"):
+            raise RulePackError(error.removeprefix("rule-pack:"))
+        document = documents[index]
+        document.problems.append(internal_error(error))
+        results[index] = [
+            to_finding(hit, rule, document)
+            for rule, function in ruleset.document
+            if rule.spec.check == "parse-problem"
+            for hit in function(document, rule)  # type: ignore[operator]
+        ]
+    return results
