@@ -16,13 +16,13 @@ from faq_lint.engine import (
     apply_per_file_ignores,
     build_report,
     check_corpus,
-    check_document,
     document_summary,
     select_rules,
     sort_findings,
     validate_rule_options,
 )
 from faq_lint.models import Document, DocumentSummary, Finding, Report
+from faq_lint.parallel import check_documents
 from faq_lint.parsers import parse_file
 
 
@@ -55,6 +55,7 @@ def lint(
     ignore: Sequence[str] | None = None,
     baseline: str | bool | None = None,
     cache: bool | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Lint ``paths`` (files or folders; default: the configured paths).
 
@@ -64,9 +65,12 @@ def lint(
 
     ``baseline``: a baseline file whose findings are not reported; None uses the
     configured one, False none. ``cache``: reuse and keep per-file results under
-    the cache folder; None follows the configuration.
+    the cache folder; None follows the configuration. ``jobs``: processes for the
+    per-file rules (0: one per core, 1: none); None follows the configuration.
     """
     config = config or load_config()
+    if jobs is not None:
+        config = config.model_copy(update={"jobs": jobs})
     named_given = bool(paths)
     targets = discover(list(paths) if paths else configured_paths(config), config.exclude)
     specs = all_rules(config)
@@ -117,27 +121,38 @@ def _context_files(config: Config, targets: Sequence[str]) -> list[str]:
 def _check_files(
     paths: Sequence[str], config: Config, ruleset: RuleSet, store: ResultCache | None
 ) -> tuple[list[Document], list[Finding], list[DocumentSummary], dict[str, str | None]]:
-    """Parse each file and run the per-entry and per-document rules, or take both from the cache."""
+    """Parse each file and run the per-entry and per-document rules, or take both from the cache.
+
+    Files the cache does not have are checked on ``config.jobs`` processes when there
+    is enough work (:mod:`faq_lint.parallel`).
+    """
     documents: list[Document] = []
-    findings: list[Finding] = []
-    summaries: list[DocumentSummary] = []
+    found_in: list[list[Finding] | None] = []
+    summaries: list[DocumentSummary | None] = []
     keys: dict[str, str | None] = {}
     for path in paths:
         key = store.file_key(path) if store else None
         keys[path] = key
         cached = store.load_file(key) if store and key else None
         if cached is not None:
-            document, found, summary = cached.document, cached.findings, cached.summary
+            documents.append(cached.document)
+            found_in.append(cached.findings)
+            summaries.append(cached.summary)
         else:
-            document = parse_file(path, max_bytes=config.max_file_size)
-            found = check_document(document, ruleset)
-            summary = document_summary(document)
-            if store and key:
-                store.store_file(key, document, found, summary)
-        documents.append(document)
-        findings.extend(found)
-        summaries.append(summary)
-    return documents, findings, summaries, keys
+            documents.append(parse_file(path, max_bytes=config.max_file_size))
+            found_in.append(None)
+            summaries.append(None)
+    todo = [i for i, found in enumerate(found_in) if found is None]
+    checked = check_documents([documents[i] for i in todo], ruleset, config.jobs)
+    for index, found in zip(todo, checked, strict=True):
+        found_in[index] = found
+        summary = document_summary(documents[index])
+        summaries[index] = summary
+        key = keys[paths[index]]
+        if store and key:
+            store.store_file(key, documents[index], found, summary)
+    findings = [f for found in found_in for f in found or []]
+    return documents, findings, [s for s in summaries if s is not None], keys
 
 
 def _load_documents(

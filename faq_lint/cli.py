@@ -31,6 +31,12 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes (0 or more)")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="faq-lint",
@@ -75,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, metavar="N", default=None,
+        help="processes for the per-file rules: 0 = one per core (default, used only "
+        "when the run is big enough), 1 = a single process",
     )
     parser.add_argument("--version", action="version", version=f"faq-lint {__version__}")
     return parser
@@ -128,6 +139,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             ignore=args.ignore,
             baseline=False if args.no_baseline or args.write_baseline else args.baseline,
             cache=False if args.no_cache else None,
+            jobs=args.jobs,
         )
         if args.write_baseline:
             count = baselines.write(args.write_baseline, report.findings, config.root)

@@ -59,7 +59,12 @@ class Config(BaseModel):
     baseline: str | None = None
     cache: bool = True
     cache_dir: str = ".faq-lint-cache"
-    jobs: int = Field(default=1, description="Worker processes for parsing and per-file checks.")
+    jobs: int = Field(
+        default=0,
+        ge=0,
+        description="Processes for the per-file rules: 0 = one per core (used only when a "
+        "run is big enough to gain from it), 1 = a single process.",
+    )
 
     # Not a key users write: where the configuration came from.
     source: str | None = Field(default=None, exclude=True)

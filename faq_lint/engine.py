@@ -256,14 +256,18 @@ def check_corpus(
         for hit in hits:
             finding: Finding | None = to_finding(hit, rule, hit.document)
             if named is not None and finding is not None:
-                finding = _anchor_in(finding, named)
+                finding = _anchor_in(finding, named, getattr(rule.project, "root", None))
             if finding is not None:
                 findings.append(finding)
     return findings
 
 
-def _anchor_in(finding: Finding, named: set[str]) -> Finding | None:
-    """Keep a corpus finding only if it touches a named file, and anchor it there."""
+def _anchor_in(finding: Finding, named: set[str], root: str | None = None) -> Finding | None:
+    """Keep a corpus finding only if it touches a named file, and anchor it there.
+
+    A re-anchored finding gets a fingerprint of its new place (keyed on the original
+    fingerprint, which holds no line numbers), so baselines stay stable.
+    """
     if finding.path in named:
         return finding
     for index, related in enumerate(finding.related):
@@ -280,6 +284,12 @@ def _anchor_in(finding: Finding, named: set[str]) -> Finding | None:
                     "question": related.question,
                     "entry_id": None,
                     "related": [moved, *others],
+                    "fingerprint": fingerprint(
+                        key_path(related.path, root),
+                        finding.rule,
+                        related.question,
+                        finding.fingerprint or finding.message,
+                    ),
                 }
             )
     return None
