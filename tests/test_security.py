@@ -235,3 +235,27 @@ def test_outside_paths_are_allowed_when_given_explicitly(tmp_path: Path) -> None
     assert refused.returncode == 2 and "outside the project" in refused.stderr
     named = _cli("--format", "json", str(outside), cwd=project)
     assert named.returncode in (0, 1) and '"entries": 1' in named.stdout
+
+
+def test_catastrophic_boilerplate_pattern_cannot_hang_duplicate_checks(tmp_path: Path) -> None:
+    """Users' boilerplate-patterns (duplicate rules) run on RE2 as well."""
+    (tmp_path / "data").mkdir()
+    words = "Rest the sore joint, use ice packs and take short walks every day. " * 4
+    answer = words + "\n\n" + "a" * 30_000 + "b"  # the paragraph the pattern is tried on
+    for name in ("one", "two"):
+        (tmp_path / "data" / f"{name}.txt").write_text(
+            f"What is the {name} thing here?\n\n{answer}\n\nIs it safe to rest?\n\n"
+            "Yes. Rest the joint for a few days and see a doctor if it still hurts.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "faq-lint.toml").write_text(
+        f"cache = false\n[rules.FAQ604]\nboilerplate-patterns = ['{CATASTROPHIC}']\n",
+        encoding="utf-8",
+    )
+    result = _cli("--select", "FAQ6", "data", cwd=tmp_path, timeout=240)
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[rules.FAQ604]\nboilerplate-patterns = ['(?<=x)y']\n", encoding="utf-8")
+    refused = _cli("--config", str(bad), "data", cwd=tmp_path)
+    assert refused.returncode == 2 and "boilerplate-patterns" in refused.stderr

@@ -32,6 +32,7 @@ from typing import Any
 
 from faq_lint.checks.base import Hit, Rule, related_of
 from faq_lint.models import Document, Entry
+from faq_lint.rulepack import RulePackError
 from faq_lint.safety import load_yaml
 from faq_lint.text.normalize import (
     STOP_WORDS,
@@ -44,6 +45,7 @@ from faq_lint.text.normalize import (
     stem,
     words,
 )
+from faq_lint.text.safe_regex import PatternError, Phrase, PhraseMatcher
 
 DESIGNATOR = re.compile(r"^(?:\d+[a-z]?|[a-z]|i{1,3}|iv|v|vi{1,3}|ix|x)$")
 
@@ -73,14 +75,16 @@ def corpus_items(documents: Sequence[Document]) -> list[Item]:
 def _boilerplate(rule: Rule) -> Callable[[str], bool]:
     """A test for paragraphs the house accepts as shared text."""
     exact = {normalize_answer(p) for p in rule.option("boilerplate", []) or [] if str(p).strip()}
-    patterns = [
-        re.compile(str(p), re.IGNORECASE) for p in rule.option("boilerplate-patterns", []) or []
-    ]
+    sources = [str(p) for p in rule.option("boilerplate-patterns", []) or []]
+    try:  # users' patterns run on RE2: linear time, so none can hang the run
+        patterns = PhraseMatcher([Phrase(p, literal=False) for p in sources], ignore_case=True)
+    except PatternError as exc:
+        raise RulePackError(f"rule {rule.spec.code}, option boilerplate-patterns: {exc}") from exc
 
     def accepted(paragraph: str) -> bool:
         if normalize_answer(paragraph) in exact:
             return True
-        return any(p.search(paragraph) for p in patterns)
+        return bool(sources) and patterns.search(paragraph)
 
     return accepted
 

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -139,10 +139,16 @@ def _balance(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [
+    # Two rules (claims, dose referral) tokenize the same sentences: remember the last ones.
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(
         Token(m.group().lower().translate(_QUOTES), m.start(), m.end())
         for m in TOKEN.finditer(text)
-    ]
+    )
 
 
 def _forms(term: str) -> set[str]:
@@ -177,6 +183,11 @@ class Lexicon:
     not_medicine_before: frozenset[str] = frozenset()
     claim_blockers: frozenset[str] = frozenset()
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words a term can begin with: most tokens of a text begin none."""
+        return frozenset(key.split(" ", 1)[0] for key in self.terms)
+
     def mentions(
         self,
         text: str,
@@ -191,8 +202,12 @@ class Lexicon:
         toks = list(tokens) if tokens is not None else tokenize(text)
         found: list[Mention] = []
         index = 0
-        amounts = self.amounts(text)
+        amounts: list[tuple[int, int]] | None = None  # worked out only for substances
+        starts = self.first_words
         while index < len(toks):
+            if toks[index].text not in starts:  # no term begins with this word
+                index += 1
+                continue
             match: Mention | None = None
             for size in range(min(self.max_words, len(toks) - index), 0, -1):
                 words = toks[index : index + size]
@@ -218,8 +233,11 @@ class Lexicon:
                 continue
             if self._body_chemistry(toks, match):
                 continue
-            if match.kind == SUBSTANCE and not self._medicinal(text, toks, match, amounts):
-                continue
+            if match.kind == SUBSTANCE:
+                if amounts is None:
+                    amounts = self.amounts(text)
+                if not self._medicinal(text, toks, match, amounts):
+                    continue
             if match.kind == FOOD and not self._dosage_form_follows(toks, match, self.food_forms):
                 continue
             found.append(match)

@@ -200,7 +200,9 @@ def formula_text(answer: str) -> str:
     return " ".join(pieces)
 
 
+@lru_cache(maxsize=65536)
 def answer_counts(answer: str) -> TextCounts:
+    # Remembered: the grade rule and the report's per-document figures count the same answers.
     return text_counts(formula_text(answer))
 
 

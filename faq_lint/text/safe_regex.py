@@ -134,6 +134,19 @@ class PhraseMatcher:
         except Exception as exc:  # e.g. the same group name in two patterns
             raise PatternError(f"the patterns cannot be used together: {exc}") from exc
 
+    def search(self, text: str) -> bool:
+        """Whether any phrase occurs in ``text`` (an empty match counts)."""
+        if self._whole is None:
+            return False
+        if _re2 is not None:
+            return self._whole.search(text) is not None
+        try:  # pragma: no cover - fallback engine
+            return self._whole.search(text, timeout=REGEX_TIMEOUT_SECONDS) is not None
+        except TimeoutError as exc:  # pragma: no cover
+            raise PatternError(
+                f"a pattern took over {REGEX_TIMEOUT_SECONDS} s on one answer; simplify it"
+            ) from exc
+
     def finditer(self, text: str) -> Iterator[PhraseMatch]:
         """Every match, left to right, without overlaps."""
         if self._whole is None or not text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = {
     "e.g",
@@ -78,7 +79,15 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
 
 
 def split_sentences(text: str, split_bullets: bool = True) -> list[Sentence]:
-    """Sentences of ``text`` with offsets; empty pieces are dropped."""
+    """Sentences of ``text`` with offsets; empty pieces are dropped.
+
+    Several rules split the same answer; the last few hundred splits are remembered.
+    """
+    return list(_split_sentences(text, split_bullets))
+
+
+@lru_cache(maxsize=512)
+def _split_sentences(text: str, split_bullets: bool) -> tuple[Sentence, ...]:
     pieces: list[tuple[int, int]] = []
     paragraph_start = 0
     for match in re.finditer(r"\n\s*\n|$", text):
@@ -95,7 +104,7 @@ def split_sentences(text: str, split_bullets: bool = True) -> list[Sentence]:
             end -= 1
         if start < end and any(ch.isalnum() for ch in text[start:end]):
             sentences.append(Sentence(text=text[start:end], start=start, end=end))
-    return sentences
+    return tuple(sentences)
 
 
 def _split_paragraph(text: str, start: int, end: int, split_bullets: bool) -> list[tuple[int, int]]:
