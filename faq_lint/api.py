@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from faq_lint import baseline as baselines
 from faq_lint import suppression
@@ -15,14 +15,13 @@ from faq_lint.engine import (
     all_rules,
     apply_per_file_ignores,
     build_report,
-    check_corpus,
     document_summary,
     select_rules,
     sort_findings,
     validate_rule_options,
 )
 from faq_lint.models import Document, DocumentSummary, Finding, Report
-from faq_lint.parallel import check_documents
+from faq_lint.parallel import CorpusJob, check_documents, worker_count
 from faq_lint.parsers import parse_file
 
 
@@ -80,9 +79,16 @@ def lint(
 
     use_cache = config.cache if cache is None else cache
     store = ResultCache.open(config, rules) if use_cache else None
-    documents, findings, summaries, keys = _check_files(targets, config, ruleset, store)
+    # With several processes, a whole-site run starts the corpus rules as soon as the
+    # files are parsed, beside the per-file rules (no named files: no context to load).
+    early = bool(ruleset.corpus) and not named_given and worker_count(config.jobs) > 1
+    documents, findings, summaries, keys, started = _check_files(
+        targets, config, ruleset, store, start_corpus=early
+    )
 
-    if ruleset.corpus:
+    if started is not None:
+        findings.extend(started())
+    elif ruleset.corpus:
         corpus = [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
         named: set[str] | None = None
         if named_given:
@@ -93,7 +99,7 @@ def lint(
                 if not any(p.kind != "encoding" for p in d.problems)
             ]
             named = set(targets)
-        findings.extend(_corpus_findings(corpus, ruleset, named, store, keys))
+        findings.extend(_start_corpus(corpus, ruleset, named, store, keys)())
 
     known = {key for spec in specs for key in (spec.code, spec.name)}
     findings = suppression.apply(findings, documents, rules, known)
@@ -119,12 +125,24 @@ def _context_files(config: Config, targets: Sequence[str]) -> list[str]:
 
 
 def _check_files(
-    paths: Sequence[str], config: Config, ruleset: RuleSet, store: ResultCache | None
-) -> tuple[list[Document], list[Finding], list[DocumentSummary], dict[str, str | None]]:
+    paths: Sequence[str],
+    config: Config,
+    ruleset: RuleSet,
+    store: ResultCache | None,
+    start_corpus: bool = False,
+) -> tuple[
+    list[Document],
+    list[Finding],
+    list[DocumentSummary],
+    dict[str, str | None],
+    Callable[[], list[Finding]] | None,
+]:
     """Parse each file and run the per-entry and per-document rules, or take both from the cache.
 
     Files the cache does not have are checked on ``config.jobs`` processes when there
-    is enough work (:mod:`faq_lint.parallel`).
+    is enough work (:mod:`faq_lint.parallel`). With ``start_corpus``, the whole-corpus
+    rules start on the parsed files before the per-file rules run; the last value
+    returned then gives their findings.
     """
     documents: list[Document] = []
     found_in: list[list[Finding] | None] = []
@@ -142,6 +160,10 @@ def _check_files(
             documents.append(parse_file(path, max_bytes=config.max_file_size))
             found_in.append(None)
             summaries.append(None)
+    started = None
+    if start_corpus:
+        corpus = [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
+        started = _start_corpus(corpus, ruleset, None, store, keys)
     todo = [i for i, found in enumerate(found_in) if found is None]
     checked = check_documents([documents[i] for i in todo], ruleset, config.jobs)
     for index, found in zip(todo, checked, strict=True):
@@ -152,7 +174,7 @@ def _check_files(
         if store and key:
             store.store_file(key, documents[index], found, summary)
     findings = [f for found in found_in for f in found or []]
-    return documents, findings, [s for s in summaries if s is not None], keys
+    return documents, findings, [s for s in summaries if s is not None], keys, started
 
 
 def _load_documents(
@@ -170,24 +192,32 @@ def _load_documents(
     return documents
 
 
-def _corpus_findings(
+def _start_corpus(
     corpus: list[Document],
     ruleset: RuleSet,
     named: set[str] | None,
     store: ResultCache | None,
     keys: dict[str, str | None],
-) -> list[Finding]:
-    """Whole-corpus findings; reused as they are when not one file of the corpus changed."""
+) -> Callable[[], list[Finding]]:
+    """Start the whole-corpus rules; call the result for their findings.
+
+    The findings are reused as they are when not one file of the corpus changed.
+    """
     corpus_keys = [keys.get(d.path) for d in corpus]
     if store is None or any(k is None for k in corpus_keys):
-        return check_corpus(corpus, ruleset, named)
+        return CorpusJob(corpus, ruleset, named).result
     key = store.corpus_key([k for k in corpus_keys if k], named)
     cached = store.load_corpus(key)
     if cached is not None:
-        return cached
-    found = check_corpus(corpus, ruleset, named)
-    store.store_corpus(key, found)
-    return found
+        return lambda: cached
+    job = CorpusJob(corpus, ruleset, named)
+
+    def finish() -> list[Finding]:
+        found = job.result()
+        store.store_corpus(key, found)
+        return found
+
+    return finish
 
 
 def _without_baseline(

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -40,8 +41,9 @@ TERM_KINDS = (CLASS, LAY, BRAND, SUBSTANCE, FOOD, GENERIC)
 NAME_WORDS = 3  # the longest name in medicines.txt, in words
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a sentence (a named tuple: millions are made on a big corpus)."""
+
     text: str  # lowercased, curly apostrophes folded
     start: int
     end: int
@@ -337,10 +339,10 @@ class Lexicon:
         if text.rstrip().endswith("?") or any(p.search(text) for p in self.referrals):
             return None  # a question, or advice to ask a professional
         tokens = tokenize(text)
-        dose_spans = self.doses(text)
         mentions = self.mentions(text, tokens, count_generic)
         if not mentions:
-            return None
+            return None  # most sentences name no medicine: no need to look for doses
+        dose_spans = self.doses(text)
         cue_spans: list[tuple[int, int]] = []
         cues: list[str] = []
         covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
