@@ -21,7 +21,7 @@ from faq_lint.engine import (
     validate_rule_options,
 )
 from faq_lint.models import Document, DocumentSummary, Finding, Report
-from faq_lint.parallel import CorpusJob, check_documents, worker_count
+from faq_lint.parallel import CorpusJob, check_documents_and_figures, worker_count
 from faq_lint.parsers import parse_file
 
 
@@ -165,10 +165,12 @@ def _check_files(
         corpus = [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
         started = _start_corpus(corpus, ruleset, None, store, keys)
     todo = [i for i, found in enumerate(found_in) if found is None]
-    checked = check_documents([documents[i] for i in todo], ruleset, config.jobs)
-    for index, found in zip(todo, checked, strict=True):
+    checked, figures = check_documents_and_figures(
+        [documents[i] for i in todo], ruleset, config.jobs
+    )
+    for index, found, readability in zip(todo, checked, figures, strict=True):
         found_in[index] = found
-        summary = document_summary(documents[index])
+        summary = document_summary(documents[index], readability)
         summaries[index] = summary
         key = keys[paths[index]]
         if store and key:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from faq_lint import __version__
 from faq_lint.checks.base import CHECK_KINDS, Hit, Rule, load_check, scope_of
@@ -343,16 +344,19 @@ def summarize(documents: Sequence[Document], findings: Sequence[Finding]) -> Sum
     )
 
 
-def document_summary(document: Document) -> DocumentSummary:
+def document_summary(document: Document, readability: Any = None) -> DocumentSummary:
+    """The report line of a document; ``readability`` when already worked out (workers)."""
     from faq_lint.text.readability import document_readability
 
+    if readability is None and document.entries:
+        readability = document_readability(document)
     return DocumentSummary(
         path=document.path,
         format=document.format,
         entries=len(document.entries),
         title=document.title,
         reviewed=document.reviewed,
-        readability=document_readability(document) if document.entries else None,
+        readability=readability if document.entries else None,
     )
 
 

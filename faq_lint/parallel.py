@@ -27,11 +27,13 @@ from faq_lint.engine import (
     entry_findings,
     to_finding,
 )
-from faq_lint.models import Document, Finding
+from faq_lint.models import Document, Finding, Readability
 from faq_lint.rulepack import RulePackError
 from faq_lint.safety import internal_error
+from faq_lint.text.readability import TextCounts, answer_counts, readability_of
 
 MIN_PARALLEL_ENTRIES = 600  # below this, starting workers costs more than it saves
+WARM_UP_ENTRIES = 20  # entries the parent checks itself before the fork (loads the data)
 TASKS_PER_WORKER = 6  # several tasks per worker even out their speeds
 
 
@@ -76,29 +78,54 @@ def plan(documents: list[Document], workers: int) -> list[Task]:
     return tasks
 
 
-def _run(task: Task) -> tuple[int, list[Finding] | str]:
-    """In a worker: the findings of one task, or the text of the error that stopped it."""
+def _run(task: Task) -> tuple[int, list[Finding] | str, TextCounts]:
+    """In a worker: the findings of one task (or the text of the error that stopped it),
+    and the readability counts of its answers for the report's per-document figures
+    (cheap here: the grade rule has just counted the same answers)."""
     assert _SHARED is not None
     documents, ruleset = _SHARED
     document = documents[task.document]
     try:
         found = document_level_findings(document, ruleset) if task.whole else []
         found += entry_findings(document, ruleset, task.start, task.end)
+        counts = sum(
+            (
+                answer_counts(e.answer)
+                for e in document.entries[task.start : task.end]
+                if e.answer.strip()
+            ),
+            TextCounts(),
+        )
     except RulePackError as exc:
-        return task.document, f"rule-pack:{exc}"
+        return task.document, f"rule-pack:{exc}", TextCounts()
     except Exception as exc:  # noqa: BLE001 - reported on the file, as in one process
-        return task.document, f"{type(exc).__name__}: {exc}"
-    return task.document, found
+        return task.document, f"{type(exc).__name__}: {exc}", TextCounts()
+    return task.document, found, counts
 
 
 def check_documents(documents: list[Document], ruleset: RuleSet, jobs: int) -> list[list[Finding]]:
     """The per-file findings of each document, on up to ``jobs`` processes."""
+    return check_documents_and_figures(documents, ruleset, jobs)[0]
+
+
+def check_documents_and_figures(
+    documents: list[Document], ruleset: RuleSet, jobs: int
+) -> tuple[list[list[Finding]], list[Readability | None]]:
+    """The per-file findings of each document and, when worked out by the workers, its
+    readability figures for the report (None: let :func:`document_summary` work them out)."""
     workers = worker_count(jobs)
     entries = sum(len(d.entries) for d in documents)
     if workers <= 1 or entries < MIN_PARALLEL_ENTRIES or not can_fork() or not documents:
-        return [check_document(d, ruleset) for d in documents]
+        return [check_document(d, ruleset) for d in documents], [None] * len(documents)
     tasks = plan(documents, workers)
+    if tasks[0].end - tasks[0].start > WARM_UP_ENTRIES:  # the parent's share: a small one
+        first = tasks[0]
+        tasks[:1] = [
+            Task(first.document, first.start, first.start + WARM_UP_ENTRIES, first.whole),
+            Task(first.document, first.start + WARM_UP_ENTRIES, first.end, False),
+        ]
     results: list[list[Finding]] = [[] for _ in documents]
+    counts: list[TextCounts] = [TextCounts() for _ in documents]
     failed: dict[int, str] = {}
     # The parent does the first task itself: that loads every rule's data once, before
     # the fork, so the workers inherit it instead of each loading its own.
@@ -111,23 +138,26 @@ def check_documents(documents: list[Document], ruleset: RuleSet, jobs: int) -> l
             outcomes += pool.imap(_run, tasks[1:], chunksize=1)
     finally:
         _SHARED = None
-    for index, outcome in outcomes:
+    for index, outcome, counted in outcomes:
         if isinstance(outcome, str):
             failed.setdefault(index, outcome)
         else:
             results[index].extend(outcome)
+            counts[index] = counts[index] + counted
+    figures: list[Readability | None] = [readability_of([c]) for c in counts]
     for index, error in failed.items():
         if error.startswith("rule-pack:"):
             raise RulePackError(error.removeprefix("rule-pack:"))
         document = documents[index]
         document.problems.append(internal_error(error))
+        figures[index] = None
         results[index] = [
             to_finding(hit, rule, document)
             for rule, function in ruleset.document
             if rule.spec.check == "parse-problem"
             for hit in function(document, rule)  # type: ignore[operator]
         ]
-    return results
+    return results, figures
 
 
 def corpus_findings(

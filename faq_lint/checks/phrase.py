@@ -12,7 +12,7 @@ Options:
 - ``ignore-case`` (default true), ``in-questions`` (default true).
 - ``negations``: words that, seen shortly before a match in the same sentence, mean
   the text denies the phrase ("No single treatment works for everyone"); such a match
-  is not reported. ``negation-window`` (default 6) is how many words back to look.
+  is not reported. ``negation-window`` (default 10) is how many words back to look.
   Empty (the default) turns this off.
 
 User patterns run on RE2 (:mod:`faq_lint.text.safe_regex`), so no pattern can hang
@@ -94,7 +94,7 @@ def _compiled(rule: Rule) -> _Compiled:
         except PatternError as exc:
             raise RulePackError(f"{_where(rule)}: {exc}") from exc
         negations = frozenset(str(w).lower() for w in rule.option("negations", []) or [])
-        window = max(1, int(rule.option("negation-window", 6)))
+        window = max(1, int(rule.option("negation-window", 10)))
         advice = [a for _, a, _ in parsed]
         return _Compiled(matcher, advice, [s for _, _, s in parsed], negations, window)
 
