@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+
+from faq_lint import lint
+from faq_lint.config import Config
+from faq_lint.models import Report
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "piriformis-syndrome.txt"
@@ -18,3 +24,22 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared (corpora and eval sets) is not beside the repo")
     return path
+
+
+def lint_folder(
+    folder: Path,
+    select: Sequence[str],
+    options: dict[str, dict[str, object]] | None = None,
+    named: Sequence[str] | None = None,
+) -> Report:
+    """Lint a folder as its own project (configured paths = the folder), or some files in it."""
+    config = Config(paths=[str(folder)], rules=options or {})
+    config.root = str(folder)
+    return lint(list(named) if named else [str(folder)], config, select=list(select))
+
+
+def copy_pages(source: Path, target: Path, *names: str) -> Path:
+    """Copy fixture pages ``names`` from ``source`` into ``target``; return ``target``."""
+    for name in names:
+        shutil.copy(source / name, target / name)
+    return target

@@ -12,10 +12,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, copy_pages, lint_folder
 
-from faq_lint import lint
-from faq_lint.config import Config
 from faq_lint.models import Finding, Report
 
 PAGES = FIXTURES / "contradictions"
@@ -27,15 +25,11 @@ def _lint(
     named: list[str] | None = None,
     options: dict[str, dict[str, object]] | None = None,
 ) -> Report:
-    config = Config(paths=[str(folder)], rules=options or {})
-    config.root = str(folder)
-    return lint(named or [str(folder)], config, select=RULES)
+    return lint_folder(folder, RULES, options, named)
 
 
 def _copy(tmp_path: Path, *names: str) -> Path:
-    for name in names:
-        shutil.copy(PAGES / name, tmp_path / name)
-    return tmp_path
+    return copy_pages(PAGES, tmp_path, *names)
 
 
 def _one(report: Report, rule: str) -> Finding:

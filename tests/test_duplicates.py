@@ -9,12 +9,10 @@ whose massage answers are lightly edited copies of the seed page's answer.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, shared_path
+from conftest import FIXTURES, copy_pages, lint_folder, shared_path
 
-from faq_lint import lint
 from faq_lint.config import Config
 from faq_lint.models import Document, Finding, Report
 from faq_lint.parsers import parse_file
@@ -28,15 +26,11 @@ def _lint(
     options: dict[str, dict[str, object]] | None = None,
     named: list[str] | None = None,
 ) -> Report:
-    config = Config(paths=[str(folder)], rules=options or {})
-    config.root = str(folder)
-    return lint(named or [str(folder)], config, select=select)
+    return lint_folder(folder, select, options, named)
 
 
 def _copy(tmp_path: Path, *names: str) -> Path:
-    for name in names:
-        shutil.copy(PAGES / name, tmp_path / name)
-    return tmp_path
+    return copy_pages(PAGES, tmp_path, *names)
 
 
 def _only(report: Report, rule: str) -> list[Finding]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import lint_folder
 
-from faq_lint import lint
-from faq_lint.config import Config
 from faq_lint.rulepack import RuleExample, RuleSpec, default_pack_dir, load_pack
 
 EXTENSIONS = {
@@ -35,9 +34,7 @@ def _run(spec: RuleSpec, example: RuleExample, folder: Path) -> list[str]:
     for name, content in files.items():
         (folder / name).write_text(content, encoding="utf-8")
     options = {spec.code: example.options} if example.options else {}
-    config = Config(paths=[str(folder)], rules=options)
-    config.root = str(folder)
-    report = lint([str(folder)], config, select=[spec.code])
+    report = lint_folder(folder, [spec.code], options)
     return [f.message for f in report.findings if f.rule == spec.code]
 
 
