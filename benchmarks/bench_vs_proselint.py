@@ -42,10 +42,17 @@ class Sample:
     status: int
 
 
-def run_once(command: list[str]) -> Sample:
+# Children run as installed tools do: bytecode may be written (pip compiles it at install;
+# some shells set PYTHONDONTWRITEBYTECODE, which would make every run recompile faq-lint).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
     """Run a command, return wall time and the child's peak resident memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or CHILD_ENV
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -64,12 +71,24 @@ def tool(name: str) -> str:
 
 
 def compare(
-    label: str, words: int, faq_cmd: list[str], prose_cmd: list[str], repeat: int
+    label: str,
+    words: int,
+    faq_cmd: list[str],
+    prose_cmd: list[str],
+    repeat: int,
+    faq_env: dict[str, str] | None = None,
+    warm_up: bool = True,
 ) -> dict[str, float]:
     faq: list[Sample] = []
     prose: list[Sample] = []
+    # One untimed run each first: bytecode, faq-lint's start-up data cache and the OS
+    # file cache are then as warm as on any later run (a pre-commit hook's steady state).
+    # (Skipped for the big corpus: a few tenths of a second in a minute-long run.)
+    if warm_up:
+        run_once(faq_cmd, faq_env)
+        run_once(prose_cmd)
     for _ in range(repeat):  # alternate so both see the same machine state
-        faq.append(run_once(faq_cmd))
+        faq.append(run_once(faq_cmd, faq_env))
         prose.append(run_once(prose_cmd))
     faq_time = statistics.median(s.seconds for s in faq)
     prose_time = statistics.median(s.seconds for s in prose)
@@ -99,6 +118,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per tool (large input: 1-3)")
     parser.add_argument("--corpus-repeat", type=int, default=3)
     parser.add_argument("--faq-lint-args", default="", help="extra faq-lint options")
+    parser.add_argument(
+        "--cores",
+        action="store_true",
+        help="also time all of MedQuAD with --jobs 1 (one core) beside the default (every core)",
+    )
     args = parser.parse_args()
     chosen = set(args.only or ["page", "pages", "corpus"])
     faq_lint = tool("faq-lint")
@@ -122,6 +146,14 @@ def main() -> None:
                 [*faq_base, str(page)],
                 [proselint, "check", str(page)],
                 args.repeat,
+            )
+            rows["One page, start-up data cache off (a first run)"] = compare(
+                "page-cold",
+                words_in_files([page]),
+                [*faq_base, str(page)],
+                [proselint, "check", str(page)],
+                args.repeat,
+                faq_env={**CHILD_ENV, "FAQ_LINT_DATA_CACHE": "off"},
             )
         pages = SHARED / "corpora" / "medquad" / "pages" / "md"
         if "pages" in chosen and pages.is_dir():
@@ -149,7 +181,17 @@ def main() -> None:
                 [*faq_base, str(corpus)],
                 [proselint, "check", str(answers)],
                 args.corpus_repeat,
+                warm_up=False,
             )
+            if args.cores:
+                rows["All MedQuAD answers, faq-lint on one core (--jobs 1)"] = compare(
+                    "corpus-1-core",
+                    words,
+                    [*faq_base, "--jobs", "1", str(corpus)],
+                    [proselint, "check", str(answers)],
+                    args.corpus_repeat,
+                    warm_up=False,
+                )
     print(
         f"\nMachine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"

@@ -79,27 +79,22 @@ def lint(
 
     use_cache = config.cache if cache is None else cache
     store = ResultCache.open(config, rules) if use_cache else None
-    # With several processes, a whole-site run starts the corpus rules as soon as the
-    # files are parsed, beside the per-file rules (no named files: no context to load).
-    early = bool(ruleset.corpus) and not named_given and worker_count(config.jobs) > 1
-    documents, findings, summaries, keys, started = _check_files(
-        targets, config, ruleset, store, start_corpus=early
+    # With several processes the corpus rules start as soon as the files are parsed,
+    # beside the per-file rules; named files first need their context (the other
+    # files under the configured paths) parsed too.
+    early = bool(ruleset.corpus) and worker_count(config.jobs) > 1
+    keys: dict[str, str | None] = {}
+    context: list[Document] = []
+    named: set[str] | None = set(targets) if named_given else None
+    if ruleset.corpus and named_given:
+        context = _load_documents(_context_files(config, targets), config, store, keys)
+    documents, findings, summaries, started = _check_files(
+        targets, config, ruleset, store, keys, context, named, start_corpus=early
     )
-
+    if started is None and ruleset.corpus:
+        started = _start_corpus(_usable(documents + context), ruleset, named, store, keys)
     if started is not None:
         findings.extend(started())
-    elif ruleset.corpus:
-        corpus = [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
-        named: set[str] | None = None
-        if named_given:
-            context_files = _context_files(config, targets)
-            corpus += [
-                d
-                for d in _load_documents(context_files, config, store, keys)
-                if not any(p.kind != "encoding" for p in d.problems)
-            ]
-            named = set(targets)
-        findings.extend(_start_corpus(corpus, ruleset, named, store, keys)())
 
     known = {key for spec in specs for key in (spec.code, spec.name)}
     findings = suppression.apply(findings, documents, rules, known)
@@ -124,30 +119,37 @@ def _context_files(config: Config, targets: Sequence[str]) -> list[str]:
     return [p for p in every if os.path.realpath(p) not in named]
 
 
+def _usable(documents: list[Document]) -> list[Document]:
+    """The documents corpus rules compare: not broken (an encoding problem is fine)."""
+    return [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
+
+
 def _check_files(
     paths: Sequence[str],
     config: Config,
     ruleset: RuleSet,
     store: ResultCache | None,
+    keys: dict[str, str | None],
+    context: list[Document],
+    named: set[str] | None,
     start_corpus: bool = False,
 ) -> tuple[
     list[Document],
     list[Finding],
     list[DocumentSummary],
-    dict[str, str | None],
     Callable[[], list[Finding]] | None,
 ]:
     """Parse each file and run the per-entry and per-document rules, or take both from the cache.
 
     Files the cache does not have are checked on ``config.jobs`` processes when there
     is enough work (:mod:`faq_lint.parallel`). With ``start_corpus``, the whole-corpus
-    rules start on the parsed files before the per-file rules run; the last value
-    returned then gives their findings.
+    rules start on the parsed files (and the ``context`` of ``named`` files) before the
+    per-file rules run; the last value returned then gives their findings. ``keys``
+    receives each file's cache key.
     """
     documents: list[Document] = []
     found_in: list[list[Finding] | None] = []
     summaries: list[DocumentSummary | None] = []
-    keys: dict[str, str | None] = {}
     for path in paths:
         key = store.file_key(path) if store else None
         keys[path] = key
@@ -162,8 +164,7 @@ def _check_files(
             summaries.append(None)
     started = None
     if start_corpus:
-        corpus = [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
-        started = _start_corpus(corpus, ruleset, None, store, keys)
+        started = _start_corpus(_usable(documents + context), ruleset, named, store, keys)
     todo = [i for i, found in enumerate(found_in) if found is None]
     checked, figures = check_documents_and_figures(
         [documents[i] for i in todo], ruleset, config.jobs
@@ -176,7 +177,7 @@ def _check_files(
         if store and key:
             store.store_file(key, documents[index], found, summary)
     findings = [f for found in found_in for f in found or []]
-    return documents, findings, [s for s in summaries if s is not None], keys, started
+    return documents, findings, [s for s in summaries if s is not None], started
 
 
 def _load_documents(

@@ -120,13 +120,16 @@ def fingerprint(path: str, rule: str, question: str | None, matched: str) -> str
     return digest.hexdigest()[:20]
 
 
-def _format_message(template: str, args: dict[str, object]) -> str:
-    class _Safe(dict[str, object]):
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
+class _KeepMissing(dict[str, object]):
+    """Message arguments; a placeholder without a value stays as written (``{name}``)."""
 
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format_message(template: str, args: dict[str, object]) -> str:
     try:
-        return template.format_map(_Safe(args))
+        return template.format_map(_KeepMissing(args))
     except (ValueError, IndexError):
         return template
 

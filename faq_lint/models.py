@@ -46,7 +46,17 @@ CATEGORIES: tuple[str, ...] = (
 Format = Literal["text", "markdown", "yaml", "json", "jsonld", "jsonl", "csv"]
 
 
-class Position(BaseModel):
+class Record(BaseModel):
+    """Base of every faq-lint record.
+
+    ``defer_build``: pydantic builds a model's validator on its first validation, not at
+    import, so a run pays only for the models it validates (start-up of a one-page run).
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Position(Record):
     """A 1-based line and column in the original file."""
 
     model_config = ConfigDict(frozen=True)
@@ -55,7 +65,7 @@ class Position(BaseModel):
     column: int = 1
 
 
-class Anchor(BaseModel):
+class Anchor(Record):
     """Where a stretch of a record's text starts in the original file.
 
     ``offset`` is a character offset into the record's text (question or
@@ -70,7 +80,7 @@ class Anchor(BaseModel):
     column: int
 
 
-class Comment(BaseModel):
+class Comment(Record):
     """A comment kept from the source (HTML comment, ``# ...`` line, ``lint-ignore`` key)."""
 
     text: str
@@ -78,7 +88,7 @@ class Comment(BaseModel):
     column: int = 1
 
 
-class Reference(BaseModel):
+class Reference(Record):
     """One listed reference of a document: its marker (``10``, ``[3]``, ``Smith 2020``) and text."""
 
     marker: str
@@ -91,7 +101,7 @@ def _anchor_offset(anchor: Anchor) -> int:
     return anchor.offset
 
 
-class Entry(BaseModel):
+class Entry(Record):
     """One question and its answer."""
 
     id: str
@@ -117,7 +127,7 @@ class Entry(BaseModel):
         return Position(line=anchor.line, column=anchor.column + max(0, offset - anchor.offset))
 
 
-class StrayText(BaseModel):
+class StrayText(Record):
     """Text that belongs to no entry (not a title, disclaimer or reference either)."""
 
     text: str
@@ -125,7 +135,7 @@ class StrayText(BaseModel):
     column: int = 1
 
 
-class ParseProblem(BaseModel):
+class ParseProblem(Record):
     """A problem the parser met: a broken file, an undecodable byte, a wrong shape."""
 
     kind: Literal["unreadable", "malformed", "encoding", "shape", "too-large"]
@@ -134,7 +144,7 @@ class ParseProblem(BaseModel):
     column: int = 1
 
 
-class Document(BaseModel):
+class Document(Record):
     """One parsed file."""
 
     path: str
@@ -155,7 +165,7 @@ class Document(BaseModel):
     encoding: str = "utf-8"
 
 
-class Related(BaseModel):
+class Related(Record):
     """Another entry a finding is about."""
 
     path: str
@@ -163,7 +173,7 @@ class Related(BaseModel):
     question: str | None = None
 
 
-class Finding(BaseModel):
+class Finding(Record):
     """One problem found by one rule."""
 
     rule: str
@@ -186,7 +196,7 @@ class Finding(BaseModel):
     )
 
 
-class Readability(BaseModel):
+class Readability(Record):
     """Readability figures of a whole document."""
 
     flesch_kincaid_grade: float | None = None
@@ -196,7 +206,7 @@ class Readability(BaseModel):
     sentences: int = 0
 
 
-class DocumentSummary(BaseModel):
+class DocumentSummary(Record):
     """Per-document line of the report."""
 
     path: str
@@ -207,12 +217,12 @@ class DocumentSummary(BaseModel):
     readability: Readability | None = None
 
 
-class Tool(BaseModel):
+class Tool(Record):
     name: str = "faq-lint"
     version: str
 
 
-class Summary(BaseModel):
+class Summary(Record):
     files: int
     entries: int
     findings: int
@@ -220,7 +230,7 @@ class Summary(BaseModel):
     by_category: dict[str, int]
 
 
-class Report(BaseModel):
+class Report(Record):
     """The JSON report (``schema_version`` 1 of the public contract)."""
 
     schema_version: int = SCHEMA_VERSION

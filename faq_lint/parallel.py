@@ -15,8 +15,11 @@ process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from faq_lint.engine import (
@@ -34,7 +37,8 @@ from faq_lint.text.readability import TextCounts, answer_counts, readability_of
 
 MIN_PARALLEL_ENTRIES = 600  # below this, starting workers costs more than it saves
 WARM_UP_ENTRIES = 20  # entries the parent checks itself before the fork (loads the data)
-TASKS_PER_WORKER = 6  # several tasks per worker even out their speeds
+TASKS_PER_WORKER = 8  # several tasks per worker even out their speeds
+ENTRY_WEIGHT = 100  # the work of an entry besides its answer, in answer characters (measured)
 
 
 @dataclass(frozen=True)
@@ -64,17 +68,30 @@ def can_fork() -> bool:
 
 
 def plan(documents: list[Document], workers: int) -> list[Task]:
-    """Tasks of about equal size in entries, in document order."""
-    total = sum(max(1, len(d.entries)) for d in documents)
-    size = max(50, total // (workers * TASKS_PER_WORKER))
+    """Tasks of about equal work, in document order.
+
+    Work is measured in answer characters plus a fixed cost per entry: the per-entry
+    rules' time grows with the answer (MedQuAD's first thousands of records have answers
+    of thousands of characters, its last thousands none, so runs of equal entry counts
+    took from 0.1 to 6 seconds and one core sat idle at the end).
+    """
+    weights = [[ENTRY_WEIGHT + len(e.answer) for e in d.entries] for d in documents]
+    total = sum(sum(w) or ENTRY_WEIGHT for w in weights)
+    target = max(50 * ENTRY_WEIGHT, total // (workers * TASKS_PER_WORKER))
     tasks: list[Task] = []
-    for index, document in enumerate(documents):
-        count = len(document.entries)
-        if count <= size:
+    for index, entry_weights in enumerate(weights):
+        count = len(entry_weights)
+        if sum(entry_weights) <= target:
             tasks.append(Task(index, 0, count, True))
             continue
-        for start in range(0, count, size):
-            tasks.append(Task(index, start, min(count, start + size), start == 0))
+        start, load = 0, 0
+        for position, weight in enumerate(entry_weights):
+            load += weight
+            if load >= target:
+                tasks.append(Task(index, start, position + 1, start == 0))
+                start, load = position + 1, 0
+        if start < count:
+            tasks.append(Task(index, start, count, start == 0))
     return tasks
 
 
@@ -108,11 +125,39 @@ def check_documents(documents: list[Document], ruleset: RuleSet, jobs: int) -> l
     return check_documents_and_figures(documents, ruleset, jobs)[0]
 
 
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Keep the objects alive now (the parsed documents, the rules' data) out of the
+    garbage collector's sight while the checks run.
+
+    Every full collection walks all tracked objects: with a parsed 47,000-entry corpus
+    (about a million objects) that made up a third of the CPU time of turning hits into
+    findings. Frozen objects are skipped (and, in forked workers, their memory pages are
+    not written to by the collector, so they stay shared). They are unfrozen afterwards;
+    a caller that froze objects itself is left as it was.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def check_documents_and_figures(
     documents: list[Document], ruleset: RuleSet, jobs: int
 ) -> tuple[list[list[Finding]], list[Readability | None]]:
     """The per-file findings of each document and, when worked out by the workers, its
     readability figures for the report (None: let :func:`document_summary` work them out)."""
+    with heap_frozen():
+        return _check_documents_and_figures(documents, ruleset, jobs)
+
+
+def _check_documents_and_figures(
+    documents: list[Document], ruleset: RuleSet, jobs: int
+) -> tuple[list[list[Finding]], list[Readability | None]]:
     workers = worker_count(jobs)
     entries = sum(len(d.entries) for d in documents)
     if workers <= 1 or entries < MIN_PARALLEL_ENTRIES or not can_fork() or not documents:
@@ -193,6 +238,13 @@ class CorpusJob:
         self.receive, send = context.Pipe(duplex=False)
 
         def child() -> None:
+            # What the child inherits (the documents) is never garbage here: the collector
+            # need not walk it, nor write to (and so copy) its memory pages. And the corpus
+            # rules make next to no reference cycles (a few hundred objects on MedQuAD,
+            # against millions of objects they keep): collecting is switched off for the
+            # child's short life (on MedQuAD 15% of its CPU time).
+            gc.freeze()
+            gc.disable()
             try:
                 send.send(("ok", check_corpus(documents, ruleset, named)))
             except RulePackError as exc:

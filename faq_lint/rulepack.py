@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from faq_lint.datacache import cached
 from faq_lint.models import Category, Format, Severity
 from faq_lint.safety import load_yaml
 
@@ -113,17 +114,22 @@ def _pack_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
 
 
+def _read_pack_file(path: Path) -> Any:
+    """The YAML data of a pack file, or ``None`` for a word list or other data file."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if not _RULES_KEY.search(text):
+        return None  # a word list or other data file: not parsed at start-up
+    return load_yaml(text)
+
+
 @lru_cache(maxsize=32)
 def _load_pack_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> tuple[RuleSpec, ...]:
     del stamp  # part of the cache key only
     specs: list[RuleSpec] = []
     for path in _pack_files(Path(folder)):
         try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-            if not _RULES_KEY.search(text):
-                continue  # a word list or other data file: not parsed at start-up
-            raw = load_yaml(text)
+            raw = cached("rule-pack", [str(path)], partial(_read_pack_file, path))
         except (OSError, yaml.YAMLError) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

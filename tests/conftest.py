@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +18,16 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "piriformis-syndrome.txt"
 SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the start-up data cache (faq_lint.datacache) of a test run out of ~/.cache.
+
+    Set before any test runs so command-line runs in subprocesses inherit it; the first
+    test to need some data builds it (the cold path), later ones load it (the warm path).
+    """
+    if "FAQ_LINT_DATA_CACHE" not in os.environ:
+        os.environ["FAQ_LINT_DATA_CACHE"] = tempfile.mkdtemp(prefix="faq-lint-data-cache-")
 
 
 def shared_path(*parts: str) -> Path:

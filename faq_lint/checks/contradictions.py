@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -43,18 +43,45 @@ from faq_lint.text.sentences import split_sentences
 # --------------------------------------------------------------------------- cue data
 
 
-def _alternation(phrases: Sequence[str]) -> str:
-    """A regex alternation of the phrases, longest first; ``*`` stands for up to three words."""
-    escaped = sorted(
-        (
-            re.escape(fold(str(p))).replace(r"\ \*\ ", r"\s+(?:[\w'-]+\s+){0,3}?")
-            for p in phrases
-            if str(p).strip()
-        ),
+_WILDCARD = r"\s+(?:[\w'-]+\s+){0,3}?"  # " * " in a phrase
+
+
+def _escaped(phrases: Sequence[str]) -> list[str]:
+    """The phrases as regular expressions, longest first; ``*`` stands for up to three words."""
+    return sorted(
+        (re.escape(fold(str(p))).replace(r"\ \*\ ", _WILDCARD) for p in phrases if str(p).strip()),
         key=len,
         reverse=True,
     )
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    """A regex alternation of the phrases, longest first; ``*`` stands for up to three words."""
+    escaped = _escaped(phrases)
     return "|".join(escaped) if escaped else r"(?!x)x"
+
+
+def _any_phrase(phrases: Sequence[str], before: str, after: str) -> re.Pattern[str]:
+    """A pattern that finds whether any phrase occurs (between ``before`` and ``after``
+    assertions); only for yes/no tests, as the match it finds may differ from the
+    :func:`_alternation` pattern's.
+
+    Python's ``re`` tries every phrase of an alternation at every position of the text.
+    Here the phrases are grouped by their first character (an escaped one, ``\\ ``, is
+    two characters; ``re.escape`` leaves no other construct at the start), and a
+    look-ahead skips the positions no phrase starts with: the same texts match, about
+    three times faster.
+    """
+    escaped = _escaped(phrases)
+    if not escaped or any(phrase.startswith(_WILDCARD) for phrase in escaped):
+        return re.compile(before + "(?:" + _alternation(phrases) + ")" + after)
+    groups: dict[str, list[str]] = defaultdict(list)  # first character -> the rests, in order
+    for phrase in escaped:
+        first = phrase[:2] if phrase.startswith("\\") else phrase[:1]
+        groups[first].append(phrase[len(first) :])
+    starts = "".join(re.escape(first[-1]) for first in groups)
+    trie = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(f"(?=[{starts}]){before}(?:{trie}){after}")
 
 
 @dataclass(frozen=True)
@@ -84,6 +111,10 @@ class Cues:
     generic: frozenset[str]
     cue_words: frozenset[str]
     prefilter: re.Pattern[str]
+    # One pass instead of two, for yes/no tests: a hedge or an "avoid" cue; a negation
+    # or a pseudo-negation.
+    hedge_or_avoid: re.Pattern[str]
+    negation_or_pseudo: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -96,6 +127,9 @@ def load_cues(path: str) -> Cues:
 
     def bounded(key: str) -> re.Pattern[str]:
         return re.compile(r"(?<![\w'])(?:" + _alternation(words_of(key)) + r")(?![\w'])")
+
+    def occurs(key: str) -> re.Pattern[str]:  # the same, for yes/no tests only
+        return _any_phrase(words_of(key), r"(?<![\w'])", r"(?![\w'])")
 
     concepts = []
     opposite: dict[str, str] = {}
@@ -112,15 +146,15 @@ def load_cues(path: str) -> Cues:
             cue_words.update(stem(w.replace("'", "")) for w in words(phrase))
     action_cues = words_of("avoid") + words_of("benefit") + words_of("harm") + words_of("wait")
     return Cues(
-        negation=bounded("negation"),
+        negation=occurs("negation"),
         pseudo=bounded("pseudo-negation"),
-        hedge=bounded("hedge"),
+        hedge=occurs("hedge"),
         avoid=re.compile(
             r"^(?:(?:you|patients|people|adults|children)\s+)?(?:"
             + _alternation(words_of("avoid"))
             + r")\b\s*(?P<act>.*)$"
         ),
-        avoid_any=bounded("avoid"),
+        avoid_any=occurs("avoid"),
         recommend=re.compile(
             r"^(?:(?:"
             + _alternation(words_of("recommend-openers"))
@@ -137,7 +171,7 @@ def load_cues(path: str) -> Cues:
             + _alternation(words_of("benefit"))
             + r")\b"
         ),
-        harm_any=bounded("harm"),
+        harm_any=occurs("harm"),
         harm=re.compile(
             r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:"
             + _alternation(words_of("harm"))
@@ -149,7 +183,7 @@ def load_cues(path: str) -> Cues:
             + r")\b(?P<span>.*?)\bbefore\s+(?:you\s+|they\s+)?(?P<act>.*)$"
         ),
         qualifiers=frozenset(fold(w) for w in words_of("qualifiers")),
-        universal=bounded("universal"),
+        universal=occurs("universal"),
         qualifier_pattern=bounded("qualifiers"),
         condition=re.compile(r"\b(?:" + _alternation(words_of("conditions")) + r")\b(?P<rest>.*)$"),
         concepts=tuple(concepts),
@@ -158,7 +192,13 @@ def load_cues(path: str) -> Cues:
         positive_eval=frozenset(stem(w) for w in words_of("positive-evaluation")),
         generic=frozenset(stem(w) for w in words_of("generic-topic-words")),
         cue_words=frozenset(cue_words),
-        prefilter=re.compile(r"\b(?:" + _alternation(action_cues + recommend) + r")\b"),
+        prefilter=_any_phrase(action_cues + recommend, r"\b", r"\b"),
+        hedge_or_avoid=_any_phrase(
+            words_of("hedge") + words_of("avoid"), r"(?<![\w'])", r"(?![\w'])"
+        ),
+        negation_or_pseudo=_any_phrase(
+            words_of("negation") + words_of("pseudo-negation"), r"(?<![\w'])", r"(?![\w'])"
+        ),
     )
 
 
@@ -182,6 +222,20 @@ class Sentence:
     text: str
     start: int
     end: int
+
+    # The text folded, ``non-x`` written ``nonx``, as the advice and claim rules read it
+    # (worked out once per sentence; "" is filled in by __post_init__).
+    folded: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.folded:
+            object.__setattr__(self, "folded", folded_sentence(self.text))
+
+
+def folded_sentence(text: str) -> str:
+    """A sentence folded, with ``non-x`` written ``nonx``."""
+    folded = fold(text)
+    return NON_PREFIX.sub(r"non\1", folded) if "non-" in folded else folded
 
 
 @dataclass(frozen=True)
@@ -215,9 +269,24 @@ _LEAD = re.compile(
 )
 
 
+class _ContentStems(dict[str, str]):
+    """word -> its stem without apostrophes, or "" for a word that is skipped (memo)."""
+
+    def __missing__(self, word: str) -> str:
+        value = "" if word in CONTENT_SKIP else stem(word.replace("'", ""))
+        self[word] = value
+        return value
+
+
+_CONTENT_STEMS = _ContentStems()
+
+
 def content_key(text: str, drop: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    stems = {stem(w.replace("'", "")) for w in words(text) if w not in CONTENT_SKIP}
-    return tuple(sorted(s for s in stems if s not in drop))
+    stems = set(map(_CONTENT_STEMS.__getitem__, words(text)))
+    stems.discard("")  # skipped words (a stem is never empty)
+    if drop:
+        stems -= drop
+    return tuple(sorted(stems))
 
 
 # --------------------------------------------------------------------------- topics
@@ -283,7 +352,7 @@ def sentences_of(item: Item, max_words: int) -> list[Sentence]:
     result = []
     for sentence in split_sentences(item.entry.answer):
         text = sentence.text.strip()
-        if BULLET.match(text) or not FINAL.search(text) or "  " in text:
+        if "  " in text or BULLET.match(text) or not FINAL.search(text):
             continue
         if len(text.split()) > max_words:
             continue
@@ -437,7 +506,7 @@ def advice_of(sentence: Sentence, cues: Cues) -> list[Advice]:
     start of the sentence or after ";" / ", then"; statements ("X can ease it", "X makes
     it worse") count in any clause.
     """
-    text = NON_PREFIX.sub(r"non\1", fold(sentence.text))
+    text = sentence.folded
     if not cues.prefilter.search(text):
         return []
     found: list[Advice] = []
@@ -531,12 +600,14 @@ QUANTIFIERS = re.compile(
 
 def quantifiers_of(folded: str) -> tuple[str, ...]:
     """Quantifier words, kept in claim keys: "some risk factors" is not "other risk factors"."""
-    return tuple(sorted({"q:" + m.group(0) for m in QUANTIFIERS.finditer(folded)}))
+    return tuple(sorted({"q:" + word for word in QUANTIFIERS.findall(folded)}))
 
 
 def is_negated(text: str, cues: Cues) -> bool:
-    folded = cues.pseudo.sub(" ", fold(text))
-    return bool(cues.negation.search(folded))
+    folded = fold(text)
+    if not cues.negation_or_pseudo.search(folded):
+        return False  # most sentences: neither cue, so one pass instead of two
+    return bool(cues.negation.search(cues.pseudo.sub(" ", folded)))
 
 
 # --------------------------------------------------------------------------- corpus model
@@ -565,8 +636,8 @@ def build_model(documents: list[Document], rule: Rule, cues: Cues) -> Model:
             and all(a is b for a, b in zip(cached_docs, documents, strict=False))
         ):
             return model
-    items = [Item(d, e, 0) for d in documents for e in d.entries]
-    items = [Item(i.document, i.entry, n) for n, i in enumerate(items)]
+    pairs = [(d, e) for d in documents for e in d.entries]
+    items = [Item(d, e, n) for n, (d, e) in enumerate(pairs)]
     terms = question_topic_terms(items, cues, max_share=share)
     topics = {item.index: topic_keys(item, terms, page) for item in items}
     model = Model(items, topics)
@@ -663,9 +734,17 @@ STRONG = frozenset(
 
 def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
     records: list[tuple[str, Advice]] = []
+    # The same sentence recurs across a corpus (a third of MedQuAD's are repeats): its
+    # advice is worked out once and given to each copy.
+    known: dict[str, list[Advice]] = {}
     for index, sentences in model.sentences.items():
         for sentence in sentences:
-            for advice in advice_of(sentence, cues):
+            found = known.get(sentence.folded)
+            if found is None:
+                found = known[sentence.folded] = advice_of(sentence, cues)
+            elif found and found[0].sentence is not sentence:
+                found = [replace(advice, sentence=sentence) for advice in found]
+            for advice in found:
                 for topic in model.topics[index]:
                     records.append((topic + "#" + advice.concept, advice))
                     opposite = cues.opposite.get(advice.concept)
@@ -704,18 +783,17 @@ def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
 def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> Iterator[Conflict]:
     drop = cues.cue_words | frozenset({"not", "no", "never", "nt"})
     records: list[tuple[str, tuple[bool, Sentence]]] = []
+    known: dict[str, tuple[str, bool] | None] = {}  # a repeated sentence is read once
     for index, sentences in model.sentences.items():
         for sentence in sentences:
-            folded = NON_PREFIX.sub(r"non\1", fold(sentence.text))
-            if not report_hedged and cues.hedge.search(folded):
+            folded = sentence.folded
+            if folded in known:
+                claim = known[folded]
+            else:
+                claim = known[folded] = _claim(folded, cues, drop, report_hedged)
+            if claim is None:
                 continue
-            if cues.avoid_any.search(folded) or _DIGIT.search(folded):
-                continue
-            key = content_key(folded, drop) + quantifiers_of(folded)
-            if len(key) < 4:
-                continue
-            negated = is_negated(folded, cues)
-            joined = " ".join(key)
+            joined, negated = claim
             for topic in model.topics[index]:
                 records.append((topic + "#" + joined, (negated, sentence)))
     for group in _grouped(records, max_group):
@@ -727,6 +805,20 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
                 first, second = sorted((p, other), key=lambda s: s.item.index)
                 yield Conflict(first, second, "negation")
                 break
+
+
+def _claim(
+    folded: str, cues: Cues, drop: frozenset[str], report_hedged: bool
+) -> tuple[str, bool] | None:
+    """A sentence's claim key and whether it is negated; None for a sentence not compared."""
+    if _DIGIT.search(folded):  # the cheap test first
+        return None
+    if (cues.avoid_any if report_hedged else cues.hedge_or_avoid).search(folded):
+        return None
+    key = content_key(folded, drop) + quantifiers_of(folded)
+    if len(key) < 4:
+        return None
+    return " ".join(key), is_negated(folded, cues)
 
 
 NUMBER_WORDS = {
@@ -852,32 +944,59 @@ def disagree(a: Quantity, b: Quantity, ratio: float) -> bool:
     return a.high * ratio <= b.low or b.high * ratio <= a.low
 
 
+_WORDED_DURATION = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)\s+(?:minute|hour|day|week|month|year)",
+    re.IGNORECASE,
+)
+_DURATION_UNITS = ("minute", "hour", "day", "week", "month", "year")
+
+
+def _worded_duration(text: str) -> bool:
+    """Whether ``text`` gives a duration in words ("two weeks", "an hour")."""
+    # No unit word, no match: a quick test first (in ASCII text, where IGNORECASE is plain
+    # ASCII case: elsewhere "K" (Kelvin) matches "k" as well).
+    if text.isascii():
+        lower = text.lower()
+        if not any(unit in lower for unit in _DURATION_UNITS):
+            return False
+    return _WORDED_DURATION.search(text) is not None
+
+
+def _figures(text: str, cues: Cues) -> tuple[list[Quantity], str] | None:
+    """The quantities a sentence gives (one of each kind) and the key of what they are
+    about; None for a sentence not compared."""
+    if not _DIGIT.search(text) and not _worded_duration(text):
+        return None
+    found = quantities(text)
+    kinds = Counter(q.kind for q in found)
+    single = [q for q in found if kinds[q.kind] == 1]
+    if not single:
+        return None
+    masked = QUANTITY.sub(" ", fold(text))
+    key = content_key(masked, frozenset({"not", "no"}))
+    if len(key) < 3:
+        return None
+    if is_negated(text, cues):
+        return None
+    return single, " ".join(key)
+
+
 def _numbers(model: Model, cues: Cues, max_group: int, ratio: float) -> Iterator[Conflict]:
     records: list[tuple[str, tuple[Quantity, Sentence]]] = []
+    known: dict[str, tuple[list[Quantity], str] | None] = {}  # a repeated sentence is read once
     for index, sentences in model.sentences.items():
         for sentence in sentences:
-            if not _DIGIT.search(sentence.text) and not re.search(
-                r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)\s+(?:minute|hour|day|week|month|year)",
-                sentence.text,
-                re.IGNORECASE,
-            ):
+            text = sentence.text
+            if text in known:
+                figures = known[text]
+            else:
+                figures = known[text] = _figures(text, cues)
+            if figures is None:
                 continue
-            found = quantities(sentence.text)
-            kinds = Counter(q.kind for q in found)
-            single = [q for q in found if kinds[q.kind] == 1]
-            if not single:
-                continue
-            masked = QUANTITY.sub(" ", fold(sentence.text))
-            key = content_key(masked, frozenset({"not", "no"}))
-            if len(key) < 3:
-                continue
-            if is_negated(sentence.text, cues):
-                continue
+            single, joined = figures
             for quantity in single:
                 for topic in model.topics[index]:
-                    records.append(
-                        (f"{topic}#{quantity.kind}#{' '.join(key)}", (quantity, sentence))
-                    )
+                    records.append((f"{topic}#{quantity.kind}#{joined}", (quantity, sentence)))
     for group in _grouped(records, max_group):
         done = False
         for i, (qa, sa) in enumerate(group):

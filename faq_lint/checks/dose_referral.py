@@ -20,6 +20,7 @@ from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.disclaimer import phrases
 from faq_lint.checks.medical_data import lexicon
 from faq_lint.models import Document, Entry
+from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.sentences import Sentence, split_sentences
 
 
@@ -29,14 +30,11 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     lex = lexicon(rule)
     generic = bool(rule.option("count-generic", False))
     limit = max(20, int(rule.option("quote-chars", 100)))
-    first = None
+    memo: AnswerMemo[tuple[Sentence | None, bool]] = rule.state("answers", AnswerMemo)
+    first, names_any = memo.get(entry.answer, lambda: _recommending(entry.answer, rule))
     sentences = split_sentences(entry.answer)
-    for sentence in sentences:
-        if lex.recommends(sentence, generic):
-            first = sentence
-            break
     if first is None:
-        first = _dose_for_named_medicine(entry, sentences, rule)
+        first = _dose_for_named_medicine(entry, sentences, rule, names_any)
     if first is None or phrases(rule).checks_with_professional(entry.answer):
         return
     mentions = lex.mentions(first.text, count_generic=generic) or lex.mentions(
@@ -59,17 +57,35 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     )
 
 
+def _recommending(answer: str, rule: Rule) -> tuple[Sentence | None, bool]:
+    """The answer's first sentence that recommends a medicine or dose, and whether the
+    answer names a medicine at all (both depend on its text alone)."""
+    lex = lexicon(rule)
+    generic = bool(rule.option("count-generic", False))
+    anchors = lex.named_anchors(answer, generic)
+    if anchors:  # otherwise no sentence names a medicine
+        for sentence in split_sentences(answer):
+            if lex.recommends(sentence, generic, anchors):
+                return sentence, True
+    return None, bool(anchors)
+
+
 def _dose_for_named_medicine(
-    entry: Entry, sentences: list[Sentence], rule: Rule
+    entry: Entry, sentences: list[Sentence], rule: Rule, answer_names: bool = True
 ) -> Sentence | None:
     """A dose given for a medicine named elsewhere in the entry.
 
     "How much ibuprofen can I give?" / "Give 10 mg per kg every 6 to 8 hours": the
     dose sentence does not repeat the name, the question or an earlier sentence has it.
+    ``answer_names``: False when the answer names no medicine at all (a speed-up).
     """
     lex = lexicon(rule)
     generic = bool(rule.option("count-generic", False))
+    if not lex.may_have_amounts(entry.answer):
+        return None  # no sentence gives a dose
     named = lex.mentions(entry.question, count_generic=generic)
+    if not named and not answer_names:
+        return None  # no earlier sentence can name one either
     for sentence in sentences:
         if not sentence.text.rstrip().endswith("?") and lex.amounts(sentence.text):
             before = entry.answer[: sentence.start]

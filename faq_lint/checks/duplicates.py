@@ -25,12 +25,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
+from operator import eq
 from typing import Any
 
 from faq_lint.checks.base import Hit, Rule, related_of
+from faq_lint.datacache import cached
 from faq_lint.models import Document, Entry
 from faq_lint.rulepack import RulePackError
 from faq_lint.safety import load_yaml
@@ -59,6 +62,7 @@ class Item:
 
     document: Document
     entry: Entry
+    index: int = 0  # place in the corpus's list of items
 
     @property
     def where(self) -> str:
@@ -66,7 +70,45 @@ class Item:
 
 
 def corpus_items(documents: Sequence[Document]) -> list[Item]:
-    return [Item(d, e) for d in documents for e in d.entries]
+    memo = corpus_memo(documents)
+    if "items" not in memo:
+        pairs = [(d, e) for d in documents for e in d.entries]
+        memo["items"] = [Item(d, e, n) for n, (d, e) in enumerate(pairs)]
+    items: list[Item] = memo["items"]
+    return items
+
+
+# The last corpus the rules saw and what they worked out about it: the four rules of a run
+# see the same documents, so the items and answer texts are made once, not four times.
+_MEMO: list[tuple[list[Document], list[int], dict[Any, Any]]] = []
+
+
+def corpus_memo(documents: Sequence[Document]) -> dict[Any, Any]:
+    """A dictionary for values worked out once per corpus (the same document objects)."""
+    sizes = [len(d.entries) for d in documents]
+    if _MEMO:
+        known, known_sizes, memo = _MEMO[0]
+        if known_sizes == sizes and all(a is b for a, b in zip(known, documents, strict=True)):
+            return memo
+    memo = {}
+    _MEMO[:] = [(list(documents), sizes, memo)]
+    return memo
+
+
+def corpus_memo_of(items: Sequence[Item]) -> dict[Any, Any]:
+    """The memo of the corpus these items were made from (a new one if they were not)."""
+    if _MEMO and _MEMO[0][2].get("items") is items:
+        return _MEMO[0][2]
+    return {}
+
+
+def _questions(items: list[Item]) -> list[str]:
+    """Each item's question normalised (:func:`normalize_question`), made once per corpus."""
+    memo = corpus_memo_of(items)
+    if "questions" not in memo:
+        memo["questions"] = [normalize_question(item.entry.question) for item in items]
+    questions: list[str] = memo["questions"]
+    return questions
 
 
 # --------------------------------------------------------------------------- options
@@ -82,7 +124,7 @@ def _boilerplate(rule: Rule) -> Callable[[str], bool]:
         raise RulePackError(f"rule {rule.spec.code}, option boilerplate-patterns: {exc}") from exc
 
     def accepted(paragraph: str) -> bool:
-        if normalize_answer(paragraph) in exact:
+        if exact and normalize_answer(paragraph) in exact:
             return True
         return bool(sources) and patterns.search(paragraph)
 
@@ -143,11 +185,11 @@ def _group_hit(
 # --------------------------------------------------------------------------- exact
 
 
-def exact_groups(items: Sequence[Item], key: Callable[[Item], str]) -> list[list[Item]]:
-    """Groups of two or more items sharing a non-empty key, in corpus order."""
+def exact_groups(items: Sequence[Item], keys: Sequence[str]) -> list[list[Item]]:
+    """Groups of two or more items sharing a non-empty key (``keys[i]`` is item i's), in
+    corpus order."""
     groups: dict[str, list[Item]] = {}
-    for item in items:
-        k = key(item)
+    for item, k in zip(items, keys, strict=True):
         if k:
             groups.setdefault(k, []).append(item)
     return [g for g in groups.values() if len(g) > 1]
@@ -155,29 +197,48 @@ def exact_groups(items: Sequence[Item], key: Callable[[Item], str]) -> list[list
 
 def _exact_questions(items: list[Item], rule: Rule) -> Iterator[Hit]:
     with_empty = bool(rule.option("include-empty-answers", True))
+    questions = _questions(items)
     pool = items if with_empty else [i for i in items if i.entry.answer.strip()]
-    for group in exact_groups(pool, lambda i: normalize_question(i.entry.question)):
-        key = normalize_question(group[0].entry.question)
+    for group in exact_groups(pool, [questions[i.index] for i in pool]):
+        key = questions[group[0].index]
         yield _group_hit(
             group, rule, on_question=True, score="1.00", shared=group[0].entry.question, matched=key
         )
 
 
-def _answer_key(min_words: int, accepted: Callable[[str], bool]) -> Callable[[Item], str]:
-    def key(item: Item) -> str:
-        text = normalize_answer(answer_text(item.entry, accepted))
-        return text if len(WORD.findall(text)) >= min_words else ""
+def _answer_keys(items: list[Item], rule: Rule, min_words: int) -> list[str]:
+    """Per item: its answer without accepted boilerplate, case and spacing normalised, or
+    "" when it has fewer than ``min_words`` words.
 
-    return key
+    The texts are made once per corpus and boilerplate setting (the exact and the
+    near-duplicate answer rules both need them).
+    """
+    memo = corpus_memo_of(items)
+    key = (
+        "answers",
+        tuple(str(p) for p in rule.option("boilerplate", []) or []),
+        tuple(str(p) for p in rule.option("boilerplate-patterns", []) or []),
+    )
+    texts: list[str] | None = memo.get(key)
+    if texts is None:
+        accepted = _boilerplate(rule)
+        texts = [normalize_answer(answer_text(item.entry, accepted)) for item in items]
+        memo[key] = texts
+    return [text if has_words(text, min_words) else "" for text in texts]
+
+
+def has_words(text: str, count: int) -> bool:
+    """Whether ``text`` has at least ``count`` words (stops counting there)."""
+    return count <= 0 or next(islice(WORD.finditer(text), count - 1, None), None) is not None
 
 
 def _exact_answers(items: list[Item], rule: Rule) -> Iterator[Hit]:
-    key = _answer_key(int(rule.option("min-words", 3)), _boilerplate(rule))
-    for group in exact_groups(items, key):
-        text = answer_text(group[0].entry, _boilerplate(rule))
-        yield _group_hit(
-            group, rule, on_question=False, score="1.00", shared=text, matched=key(group[0])
-        )
+    keys = _answer_keys(items, rule, int(rule.option("min-words", 3)))
+    accepted = _boilerplate(rule)
+    for group in exact_groups(items, keys):
+        text = answer_text(group[0].entry, accepted)
+        matched = keys[group[0].index]
+        yield _group_hit(group, rule, on_question=False, score="1.00", shared=text, matched=matched)
 
 
 # --------------------------------------------------------------------------- clustering
@@ -330,14 +391,28 @@ class TfidfVectors:
             frequency.update(set(tokens))
         total = len(documents)
         self.idf = {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in frequency.items()}
-        self.vectors: list[dict[str, float]] = []
-        for tokens in documents:
-            weights = {t: (1.0 + math.log(n)) * self.idf[t] for t, n in Counter(tokens).items()}
+        self.documents = documents
+        # Made when first needed: a big corpus compares only a few of its questions.
+        self._vectors: dict[int, dict[str, float]] = {}
+
+    def vector(self, index: int) -> dict[str, float]:
+        """The (normalised) TF-IDF vector of document ``index``."""
+        vector = self._vectors.get(index)
+        if vector is None:
+            idf = self.idf
+            counts = Counter(self.documents[index]).items()
+            weights = {t: (1.0 + math.log(n)) * idf[t] for t, n in counts}
             norm = math.sqrt(sum(w * w for w in weights.values()))
-            self.vectors.append({t: w / norm for t, w in weights.items()} if norm else weights)
+            vector = {t: w / norm for t, w in weights.items()} if norm else weights
+            self._vectors[index] = vector
+        return vector
+
+    @property
+    def vectors(self) -> list[dict[str, float]]:
+        return [self.vector(index) for index in range(len(self.documents))]
 
     def cosine(self, a: int, b: int) -> float:
-        left, right = self.vectors[a], self.vectors[b]
+        left, right = self.vector(a), self.vector(b)
         if len(left) > len(right):
             left, right = right, left
         return sum(w * right.get(t, 0.0) for t, w in left.items())
@@ -392,33 +467,56 @@ class QuestionMatcher:
         light = self.data.light_words
         return all(w in light for w in self.content[a] ^ self.content[b])
 
-    def candidates(self, rare: int, block_size: int, window: int) -> set[tuple[int, int]]:
-        """Pairs sharing one of each question's ``rare`` rarest words (blocking)."""
+    def word_groups(self) -> list[frozenset[str]]:
+        """Per question: its content words other than light words. Two questions pass the
+        same-words gate of :meth:`compatible` only when these are equal."""
+        light = self.data.light_words
+        return [content - light for content in self.content]
+
+    def candidates(
+        self, rare: int, block_size: int, window: int, same_words_only: bool = False
+    ) -> set[tuple[int, int]]:
+        """Pairs sharing one of each question's ``rare`` rarest words (blocking).
+
+        With ``same_words_only``, only the pairs among them whose :meth:`word_groups` are
+        equal (the others cannot pass :meth:`compatible`).
+        """
         idf = self.tfidf.idf
         blocks: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
             ranked = sorted(set(tokens), key=lambda t: (-idf[t], t))[:rare]
             for term in ranked:
                 blocks[term].append(index)
+        group = self.word_groups() if same_words_only else None
         pairs: set[tuple[int, int]] = set()
         for members in blocks.values():
             if len(members) < 2:
                 continue
             if len(members) <= block_size:
-                for i, a in enumerate(members):
-                    for b in members[i + 1 :]:
-                        pairs.add((a, b))
+                buckets = [members]
+                if group is not None:  # all pairs within each word group of the block
+                    by_group: dict[frozenset[str], list[int]] = defaultdict(list)
+                    for member in members:
+                        by_group[group[member]].append(member)
+                    buckets = [b for b in by_group.values() if len(b) > 1]
+                for bucket in buckets:
+                    for i, a in enumerate(bucket):
+                        for b in bucket[i + 1 :]:
+                            pairs.add((a, b))
                 continue
             ordered = sorted(members, key=lambda m: self.tokens[m])
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 : i + 1 + window]:
-                    pairs.add((min(a, b), max(a, b)))
+                    if group is None or group[a] == group[b]:
+                        pairs.add((min(a, b), max(a, b)))
         return pairs
 
     def similar_pairs(
         self, threshold: float, rare: int = 4, block_size: int = 40, window: int = 6
     ) -> list[tuple[int, int, float]]:
-        pairs = sorted(self.candidates(rare, block_size, window))
+        # Pairs that cannot pass the same-words gate are left out before any scoring
+        # (on MedQuAD: of 804,654 candidate pairs, 914 are left to score).
+        pairs = sorted(self.candidates(rare, block_size, window, self.same_words))
         found: list[tuple[int, int, float]] = []
         for (a, b), score in zip(pairs, self.scores(pairs), strict=True):
             if score >= threshold and self.compatible(a, b):
@@ -434,11 +532,11 @@ def _intents_path(rule: Rule) -> str | None:
 def _near_questions(items: list[Item], rule: Rule) -> Iterator[Hit]:
     by_key: dict[str, list[Item]] = {}
     with_empty = bool(rule.option("include-empty-answers", True))
-    for item in items:
+    min_words = int(rule.option("min-words", 3))
+    for item, key in zip(items, _questions(items), strict=True):
         if not with_empty and not item.entry.answer.strip():
             continue
-        key = normalize_question(item.entry.question)
-        if len(key.split()) >= int(rule.option("min-words", 3)):
+        if len(key.split()) >= min_words:
             by_key.setdefault(key, []).append(item)
     keys = list(by_key)
     if len(keys) < 2:
@@ -485,38 +583,81 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def shingle_codes(token_lists: Sequence[Sequence[str]]) -> list[Any]:
-    """Each text's word 3-grams as a sorted array of unique 64-bit codes."""
+    """Each text's word 3-grams as an array of 64-bit codes (a text of one or two words:
+    its first word). Repeated 3-grams are kept: a MinHash is a minimum, which they do not
+    change."""
     import numpy as np
 
-    vocabulary: dict[str, int] = {}
+    # Word ids 1, 2, ... in order of first appearance in the corpus.
+    vocabulary = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(token_lists)), 1)}
+    total = sum(len(tokens) for tokens in token_lists)
+    ids = np.fromiter(
+        map(vocabulary.__getitem__, chain.from_iterable(token_lists)), dtype=np.uint64, count=total
+    )
+    # The 3-gram starting at every word of the corpus at once; each text takes its own.
+    grams = (ids[:-2] << np.uint64(42)) ^ (ids[1:-1] << np.uint64(21)) ^ ids[2:]
     result = []
+    start = 0
     for tokens in token_lists:
-        ids = np.array(
-            [vocabulary.setdefault(w, len(vocabulary) + 1) for w in tokens], dtype=np.uint64
-        )
-        if len(ids) >= 3:
-            codes = (ids[:-2] << np.uint64(42)) ^ (ids[1:-1] << np.uint64(21)) ^ ids[2:]
-        else:
-            codes = ids[:1]
-        result.append(np.unique(codes))
+        end = start + len(tokens)
+        result.append(grams[start : end - 2] if len(tokens) >= 3 else ids[start : start + 1])
+        start = end
     return result
 
 
+_PRIME = (1 << 61) - 1
+_MASK_32 = (1 << 32) - 1
+_MASK_64 = (1 << 64) - 1
+_MIX = 0x9E3779B97F4A7C15
+
+
+def minhash_parameters(num_perm: int, seed: int = 1) -> tuple[list[int], list[int]]:
+    """The ``a`` and ``b`` of each of the ``num_perm`` hash functions: numpy's
+    ``RandomState(seed)`` draws, kept in the data cache so that a small run (one page)
+    need not import numpy (a tenth of a second) to get them."""
+
+    def build() -> tuple[list[int], list[int]]:
+        import numpy as np
+
+        rng = np.random.RandomState(seed)
+        a = rng.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
+        b = rng.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
+        return [int(x) for x in a], [int(x) for x in b]
+
+    a, b = cached("minhash-parameters", [], build, extra=f"{num_perm}:{seed}")
+    return list(a), list(b)
+
+
 def minhashes(code_sets: Sequence[Any], num_perm: int, seed: int = 1) -> Any:
-    """MinHash signatures, one row per set of codes, computed with numpy."""
+    """MinHash signatures, one row per set of codes, computed with numpy.
+
+    Each hash is ``((h * a + b) mod (2**61 - 1)) & (2**32 - 1)`` with 64-bit wrap-around
+    arithmetic; the modulo of a Mersenne prime is taken with shifts and masks rather
+    than a division (the same numbers, a third less time).
+    """
     import numpy as np
 
-    rng = np.random.RandomState(seed)
-    prime = np.uint64((1 << 61) - 1)
-    a = rng.randint(1, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
-    b = rng.randint(0, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
-    mask = np.uint64((1 << 32) - 1)
-    mix = np.uint64(0x9E3779B97F4A7C15)
+    params_a, params_b = minhash_parameters(num_perm, seed)
+    prime = np.uint64(_PRIME)
+    a = np.array(params_a, dtype=np.uint64)
+    b = np.array(params_b, dtype=np.uint64)
+    mask = np.uint64(_MASK_32)
+    mix = np.uint64(_MIX)
+    shift_32, shift_61 = np.uint64(32), np.uint64(61)
     signatures = np.full((len(code_sets), num_perm), mask, dtype=np.uint64)
     for row, codes in enumerate(code_sets):
         if len(codes):
-            hv = (codes * mix) >> np.uint64(32)
-            signatures[row] = np.bitwise_and((hv[:, None] * a + b) % prime, mask).min(axis=0)
+            hv = (codes * mix) >> shift_32
+            x = hv[:, None] * a
+            x += b
+            # x mod p for p = 2**61 - 1: x = q * 2**61 + r is q + r (mod p), and q + r < 2p;
+            # min(y, y - p) subtracts p once when y >= p (y - p wraps around otherwise).
+            high = x >> shift_61
+            x &= prime
+            x += high
+            np.minimum(x, x - prime, out=x)
+            x &= mask
+            signatures[row] = x.min(axis=0)
     return signatures
 
 
@@ -525,8 +666,16 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """Bands and rows per band for LSH at Jaccard ``threshold`` with ``num_perm`` hashes.
 
     The choice that minimises the (equally weighted) areas of false positives below the
-    threshold and false negatives above it, as datasketch's ``MinHashLSH`` does.
+    threshold and false negatives above it, as datasketch's ``MinHashLSH`` does. Working
+    it out takes 25 ms, so it is kept in the data cache (a one-page run paid it each time).
     """
+    bands, rows = cached(
+        "lsh-bands", [], lambda: _lsh_bands(threshold, num_perm), extra=f"{threshold!r}:{num_perm}"
+    )
+    return int(bands), int(rows)
+
+
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     steps = 200
 
     def area(bands: int, rows: int, low: float, high: float, above: bool) -> float:
@@ -567,37 +716,41 @@ def similar_texts(
     group is skipped and at most ``max_candidates`` are looked at per text, so a large
     family of near-copies costs a few checks per member, not one per pair.
     """
-    import numpy as np
     from rapidfuzz.distance import Indel
 
     token_lists = [words(t) for t in texts]
-    codes = shingle_codes(token_lists)
-    usable = [i for i, c in enumerate(codes) if len(c)]
+    usable = [i for i, tokens in enumerate(token_lists) if tokens]  # the texts with 3-grams
     if len(usable) < 2:
         return []
     folded = [" ".join(tokens) for tokens in token_lists]
-    signatures = minhashes(codes, num_perm)
+    lengths = [len(text) for text in folded]
     bands, rows = lsh_bands(candidate_jaccard, num_perm)
-    tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+    # Small inputs (a page or a few) in plain Python: importing numpy would cost more.
+    work = sum(max(1, len(tokens) - 2) for tokens in token_lists if tokens) * num_perm
+    signatures: _Signatures = (
+        _PythonSignatures(token_lists, num_perm, bands, rows)
+        if work <= SMALL_MINHASH_WORK
+        else _NumpySignatures(token_lists, num_perm, bands, rows)
+    )
+    tables: list[dict[Hashable, list[int]]] = [{} for _ in range(bands)]
     groups = UnionFind(len(texts))
     found: list[tuple[int, int, float]] = []
     floor = candidate_jaccard
     for index in usable:
-        signature = signatures[index]
-        keys = [signature[k * rows : (k + 1) * rows].tobytes() for k in range(bands)]
-        hits: Counter[int] = Counter()
-        for table, key in zip(tables, keys, strict=True):
-            hits.update(table.get(key, ()))
+        keys = signatures.band_keys(index)
+        hits = Counter(
+            chain.from_iterable(table.get(key, ()) for table, key in zip(tables, keys, strict=True))
+        )
         root = groups.find(index)
-        # Most shared bands first; groups already joined are skipped.
-        ranked = sorted(hits, key=lambda o: (-hits[o], o))[:max_candidates]
-        for other in ranked:
+        # Most shared bands first (then corpus order); groups already joined are skipped.
+        ranked = sorted((-count, other) for other, count in hits.items())[:max_candidates]
+        for _, other in ranked:
             if groups.find(other) == root:
                 continue
-            short, long_ = sorted((len(folded[index]), len(folded[other])))
+            short, long_ = min(lengths[index], lengths[other]), max(lengths[index], lengths[other])
             if 2 * short < threshold * (short + long_):
                 continue  # too different in length to reach the threshold
-            if float(np.mean(signatures[other] == signature)) < floor:
+            if signatures.agreement(other, index) < floor:
                 continue
             score = Indel.normalized_similarity(
                 folded[index], folded[other], score_cutoff=threshold
@@ -611,6 +764,83 @@ def similar_texts(
             if len(bucket) < bucket_size:
                 bucket.append(index)
     return found
+
+
+SMALL_MINHASH_WORK = 250_000  # hash evaluations below which plain Python is the quicker
+
+
+class _Signatures:
+    """MinHash signatures of texts: their LSH band keys and how many hashes two agree on."""
+
+    def band_keys(self, index: int) -> list[Hashable]:
+        raise NotImplementedError
+
+    def agreement(self, a: int, b: int) -> float:
+        """The share of hashes on which texts ``a`` and ``b`` agree."""
+        raise NotImplementedError
+
+
+class _NumpySignatures(_Signatures):
+    def __init__(
+        self, token_lists: Sequence[Sequence[str]], num_perm: int, bands: int, rows: int
+    ) -> None:
+        import numpy as np
+
+        self.np = np
+        self.num_perm, self.bands = num_perm, bands
+        self.signatures = minhashes(shingle_codes(token_lists), num_perm)
+        # Band k of row i: the bytes of signatures[i, k*rows:(k+1)*rows].
+        self.raw = self.signatures.tobytes()
+        self.row_bytes = num_perm * self.signatures.itemsize
+        self.band_bytes = rows * self.signatures.itemsize
+
+    def band_keys(self, index: int) -> list[Hashable]:
+        base, size, raw = index * self.row_bytes, self.band_bytes, self.raw
+        return [raw[base + k * size : base + (k + 1) * size] for k in range(self.bands)]
+
+    def agreement(self, a: int, b: int) -> float:
+        rows = self.signatures
+        return int(self.np.count_nonzero(rows[a] == rows[b])) / self.num_perm
+
+
+class _PythonSignatures(_Signatures):
+    """The same signatures as :func:`minhashes` (64-bit wrap-around arithmetic by masking)."""
+
+    def __init__(
+        self, token_lists: Sequence[Sequence[str]], num_perm: int, bands: int, rows: int
+    ) -> None:
+        self.num_perm, self.bands, self.rows = num_perm, bands, rows
+        a, b = minhash_parameters(num_perm)
+        pairs = list(zip(a, b, strict=True))
+        vocabulary = {
+            w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(token_lists)), 1)
+        }
+        self.signatures: list[tuple[int, ...]] = []
+        for tokens in token_lists:
+            ids = [vocabulary[w] for w in tokens]
+            if len(ids) >= 3:
+                codes = [
+                    ((x << 42) ^ (y << 21) ^ z) & _MASK_64
+                    for x, y, z in zip(ids, ids[1:], ids[2:], strict=False)
+                ]
+            else:
+                codes = ids[:1]
+            hashes = [((code * _MIX) & _MASK_64) >> 32 for code in codes]
+            self.signatures.append(
+                tuple(
+                    min((((h * ai + bi) & _MASK_64) % _PRIME) & _MASK_32 for h in hashes)
+                    for ai, bi in pairs
+                )
+                if hashes
+                else (_MASK_32,) * num_perm
+            )
+
+    def band_keys(self, index: int) -> list[Hashable]:
+        row, rows = self.signatures[index], self.rows
+        return [row[k * rows : (k + 1) * rows] for k in range(self.bands)]
+
+    def agreement(self, a: int, b: int) -> float:
+        return sum(map(eq, self.signatures[a], self.signatures[b])) / self.num_perm
 
 
 def shared_wording(a: str, b: str) -> str:
@@ -630,10 +860,10 @@ def shared_wording(a: str, b: str) -> str:
 
 def _near_answers(items: list[Item], rule: Rule) -> Iterator[Hit]:
     accepted = _boilerplate(rule)
-    key = _answer_key(int(rule.option("min-words", 12)), accepted)
     by_key: dict[str, list[Item]] = {}
-    for item in items:
-        k = key(item)
+    for item, k in zip(
+        items, _answer_keys(items, rule, int(rule.option("min-words", 12))), strict=True
+    ):
         if k:
             by_key.setdefault(k, []).append(item)
     keys = list(by_key)

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.reading_grade import excerpt
 from faq_lint.models import Document, Entry
-from faq_lint.text.readability import list_words, sentences_of
+from faq_lint.text.readability import sentence_word_counts, sentences_of
 
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     limit = int(rule.option("max-words", 25))
-    for sentence in sentences_of(entry.answer):
-        words = len(list_words(sentence.text))
+    counts = sentence_word_counts(entry.answer)
+    if not counts or max(counts) <= limit:
+        return
+    for sentence, words in zip(sentences_of(entry.answer), counts, strict=True):
         if words <= limit:
             continue
         yield hit_in_answer(

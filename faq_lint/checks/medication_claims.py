@@ -22,44 +22,71 @@ from faq_lint.checks.medical_data import citation_finder, lexicon
 from faq_lint.models import Document, Entry
 from faq_lint.text.citations import CitationFinder
 from faq_lint.text.medication import names_of
-from faq_lint.text.sentences import split_sentences
+from faq_lint.text.memo import AnswerMemo
+from faq_lint.text.sentences import Sentence, split_sentences
 
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     if not entry.answer.strip():
         return
+    memo: AnswerMemo[list[_Uncited]] = rule.state("answers", AnswerMemo)
+    found = memo.get(entry.answer, lambda: _uncited(entry.answer, rule))
+    if not found:
+        return
+    finder = citation_finder(rule)
+    for start, end, quote, drugs, sentence in found:
+        yield hit_in_answer(
+            entry,
+            start,
+            end,
+            args={"claim": quote, "drugs": drugs, "sentence": sentence},
+            suggestions=[
+                f"Cite a source for this claim, e.g. {_next_marker(document, rule, finder)}"
+            ],
+            matched=quote,
+        )
+
+
+# An uncited claim: the sentence's offsets, the quote, the medicines named, the sentence.
+_Uncited = tuple[int, int, str, str, str]
+
+
+def _uncited(answer: str, rule: Rule) -> list[_Uncited]:
+    """The answer's medication claims without a citation (they depend on its text alone)."""
     lex = lexicon(rule)
     finder = citation_finder(rule)
     follow = max(0, int(rule.option("next-sentences", 1)))
     window = max(1, int(rule.option("claim-window", 12)))
     generic = bool(rule.option("count-generic", False))
     limit = max(20, int(rule.option("quote-chars", 120)))
-    sentences = split_sentences(entry.answer)
-    cited: list[bool] | None = None
+    anchors = lex.named_anchors(answer, generic)
+    if not anchors:
+        return []  # the answer names no medicine
+    sentences = split_sentences(answer)
+    cited: dict[int, bool] = {}  # sentence index -> has a citation; worked out when needed
+    found: list[_Uncited] = []
     for index, sentence in enumerate(sentences):
-        claim = lex.claim_in(sentence, generic, window)
+        claim = lex.claim_in(sentence, generic, window, anchors)
         if claim is None:
             continue
-        if cited is None:
-            cited = [finder.cited(s.text) for s in sentences]
-        if any(cited[index : index + 1 + follow]):
+        if _any_cited(finder, sentences, index, index + 1 + follow, cited):
             continue
         start, end = claim.quote(limit)
-        quote = " ".join(entry.answer[start:end].split())
-        yield hit_in_answer(
-            entry,
-            sentence.start,
-            sentence.end,
-            args={
-                "claim": quote,
-                "drugs": names_of(claim.mentions),
-                "sentence": sentence.text,
-            },
-            suggestions=[
-                f"Cite a source for this claim, e.g. {_next_marker(document, rule, finder)}"
-            ],
-            matched=quote,
-        )
+        quote = " ".join(answer[start:end].split())
+        found.append((sentence.start, sentence.end, quote, names_of(claim.mentions), sentence.text))
+    return found
+
+
+def _any_cited(
+    finder: CitationFinder, sentences: list[Sentence], start: int, end: int, known: dict[int, bool]
+) -> bool:
+    """Whether any of sentences[start:end] has a citation (remembered in ``known``)."""
+    for index in range(start, min(end, len(sentences))):
+        if index not in known:
+            known[index] = finder.cited(sentences[index].text)
+        if known[index]:
+            return True
+    return False
 
 
 def _next_marker(document: Document, rule: Rule, finder: CitationFinder) -> str:

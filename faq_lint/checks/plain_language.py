@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, islice
 from typing import Any
 
 import yaml
@@ -22,6 +23,7 @@ import yaml
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
 from faq_lint.safety import load_yaml
+from faq_lint.text.memo import AnswerMemo
 
 _SEPARATOR = re.compile(r"[\s\-‐‑]+")
 
@@ -44,45 +46,105 @@ class TermIndex:
     first_words: set[str]  # first words of the multi-word terms
     longest: int  # words in the longest term
     forms: dict[str, Term] = field(default_factory=dict)  # term, plural and past forms
+    triggers: frozenset[str] = frozenset()  # the words a match can begin with
+    prefixes: frozenset[str] = frozenset()  # "in order", "in order to": the first 2+ words
+    pairs: frozenset[tuple[str, str]] = frozenset()  # ("in", "order"): the first two words
 
     def __post_init__(self) -> None:
         for key, term in self.terms.items():
             for ending in ("", "s", "es", "d", "ed"):
                 self.forms.setdefault(key + ending, term)
+        self.triggers = frozenset(self.forms) | frozenset(self.first_words)
+        prefixes: set[str] = set()
+        for form in self.forms:
+            parts = form.split(" ")
+            prefixes.update(" ".join(parts[:size]) for size in range(2, len(parts) + 1))
+        self.prefixes = frozenset(prefixes)
+        pairs = (prefix.split(" ") for prefix in prefixes if prefix.count(" ") == 1)
+        self.pairs = frozenset((first, second) for first, second in pairs)
+
+    def pairs_begun(self, words: list[str]) -> set[str]:
+        """The first words of the word pairs of ``words`` that begin a multi-word term."""
+        return {first for first, _ in self.pairs.intersection(zip(words, words[1:], strict=False))}
 
     def lookup(self, matched: str) -> Term | None:
         return self.forms.get(normalize(matched))
 
     def find(self, text: str) -> Iterator[tuple[int, int, Term]]:
         """Whole-word matches, longest first, not glued to a hyphenated word."""
-        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
-        count = len(tokens)
-        i = 0
-        while i < count:
-            start, _, word = tokens[i]
-            multi = word in self.first_words
-            glued = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
-            if glued or not (multi or word in self.forms):
-                i += 1
+        # The words lowercased; only those a term can begin with need a closer look, and
+        # most answers have few: find them with set and list operations instead of a
+        # Python loop over every word.
+        words = _lower_words(text)
+        found = self.triggers.intersection(words)
+        if not found:
+            return
+        starts = found.intersection(self.first_words)
+        if starts:
+            # "a", "in", "is" begin terms ("a number of") but are mostly just words: keep
+            # those followed here by a word that can continue a term ("in order").
+            found -= {w for w in starts - self.pairs_begun(words) if w not in self.forms}
+            if not found:
+                return
+        candidates: list[int] = []
+        for word in found:
+            index = words.index(word)
+            while index >= 0:
+                candidates.append(index)
+                try:
+                    index = words.index(word, index + 1)
+                except ValueError:
+                    index = -1
+        candidates.sort()
+        # Where the words are: bounds[2k] is where word k starts, bounds[2k + 1] where it
+        # ends, added up from the lengths of the words and of the text between them. (All
+        # in C; a match object per word would cost more, and the garbage collector's
+        # time too on a big run.)
+        between = _WORD.split(text)
+        lengths = chain.from_iterable(zip(map(len, between), map(len, words), strict=False))
+        bounds = list(islice(accumulate(lengths), 2 * (candidates[-1] + self.longest)))
+        count = len(words)
+        following = 0  # the first word not inside an earlier match
+        for i in candidates:
+            if i < following:
                 continue
-            for size in range(min(self.longest if multi else 1, count - i), 0, -1):
+            start = bounds[2 * i]
+            word = words[i]
+            if start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
+                continue  # glued to a hyphenated word
+            # The phrases of 1, 2, ... words from here that are terms ("in order to");
+            # a phrase that begins no term ends the search ("in the").
+            phrases: list[tuple[int, str]] = [(1, word)] if word in self.forms else []
+            if word in self.first_words:
+                phrase, size, most = word, 1, min(self.longest, count - i)
+                while size < most:
+                    phrase = f"{phrase} {words[i + size]}"
+                    size += 1
+                    if phrase not in self.prefixes:
+                        break
+                    if phrase in self.forms:
+                        phrases.append((size, phrase))
+            for size, phrase in reversed(phrases):  # the longest first
                 last = i + size - 1
-                end = tokens[last][1]
+                end = bounds[2 * last + 1]
                 if end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
                     continue
-                if size == 1:
-                    phrase = word
-                else:
-                    gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, last))
+                if size > 1:
+                    gaps = (text[bounds[2 * k + 1] : bounds[2 * k + 2]] for k in range(i, last))
                     if not all(_GAP.fullmatch(gap) for gap in gaps):
                         continue
-                    phrase = " ".join(t[2] for t in tokens[i : last + 1])
-                term = self.forms.get(phrase)
-                if term is not None:
-                    yield start, end, term
-                    i = last
-                    break
-            i += 1
+                yield start, end, self.forms[phrase]
+                following = last + 1
+                break
+
+
+def _lower_words(text: str) -> list[str]:
+    """``[m.group().lower() for m in _WORD.finditer(text)]``, in one pass of C code."""
+    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
+        # Lowercasing the text first finds the same words: only "İ" and "K" (Kelvin) lower
+        # to ASCII letters; everything else keeps the runs of ASCII letters as they are.
+        return _WORD.findall(text.lower())
+    return [word.lower() for word in _WORD.findall(text)]
 
 
 def normalize(text: str) -> str:
@@ -98,20 +160,31 @@ def _alternatives(value: Any) -> tuple[str, ...]:
 
 
 def load_terms(path: str) -> list[Term]:
-    """Read a word list file; a missing or broken file gives no terms, never a traceback."""
+    """Read a word list file; a missing or broken file gives no terms, never a traceback.
+
+    The terms are kept in the data cache (:mod:`faq_lint.datacache`): parsing the YAML
+    of the shipped list takes longer than linting a page.
+    """
+    from faq_lint.datacache import cached
+
+    rows = cached("plain-language-terms", [path], lambda: _read_terms(path), "1")
+    return [Term(term, tuple(alternatives), source) for term, alternatives, source in rows]
+
+
+def _read_terms(path: str) -> list[tuple[str, tuple[str, ...], str]]:
     try:
         with open(path, encoding="utf-8") as handle:
             data = load_yaml(handle) or {}
     except (OSError, yaml.YAMLError):
         return []
     entries = data.get("terms", []) if isinstance(data, dict) else []
-    terms: list[Term] = []
+    terms: list[tuple[str, tuple[str, ...], str]] = []
     for item in entries:
         if not isinstance(item, dict) or not str(item.get("term", "")).strip():
             continue
         alternatives = _alternatives(item.get("alternatives"))
         if alternatives:
-            terms.append(Term(str(item["term"]).strip(), alternatives, str(item.get("source", ""))))
+            terms.append((str(item["term"]).strip(), alternatives, str(item.get("source", ""))))
     return terms
 
 
@@ -185,23 +258,33 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     index = _index(rule)
     if not index.terms or not entry.answer:
         return
+    memo: AnswerMemo[list[_Found]] = rule.state("answers", AnswerMemo)
+    for start, end, args, suggestions, key in memo.get(
+        entry.answer, lambda: _found(entry.answer, index, rule)
+    ):
+        yield hit_in_answer(
+            entry, start, end, args=dict(args), suggestions=list(suggestions), matched=key
+        )
+
+
+# A term found: its offsets, message arguments, suggestions and key (the answer's alone).
+_Found = tuple[int, int, dict[str, object], list[str], str]
+
+
+def _found(answer: str, index: TermIndex, rule: Rule) -> list[_Found]:
     once = bool(rule.option("once-per-answer", True))
     reported: set[str] = set()
-    for start, end, term in index.find(entry.answer):
+    found: list[_Found] = []
+    for start, end, term in index.find(answer):
         key = normalize(term.term)
-        if once and key in reported or _in_name(entry.answer, start, end):
+        if once and key in reported or _in_name(answer, start, end):
             continue
         reported.add(key)
-        written = entry.answer[start:end]
-        yield hit_in_answer(
-            entry,
-            start,
-            end,
-            args={
-                "term": written,
-                "alternatives": " / ".join(f"'{a}'" for a in term.alternatives),
-                "source": term.source,
-            },
-            suggestions=[_match_case(a, written) for a in term.alternatives],
-            matched=key,
-        )
+        written = answer[start:end]
+        args: dict[str, object] = {
+            "term": written,
+            "alternatives": " / ".join(f"'{a}'" for a in term.alternatives),
+            "source": term.source,
+        }
+        found.append((start, end, args, [_match_case(a, written) for a in term.alternatives], key))
+    return found

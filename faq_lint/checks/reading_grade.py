@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from itertools import filterfalse
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
+from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.readability import (
     SMOG_MIN_SENTENCES,
     answer_counts,
     list_words,
+    sentence_word_counts,
     sentences_of,
     word_syllables,
 )
@@ -40,25 +42,40 @@ def target_grade(rule: Rule) -> float:
     return float(value if value is not None else 8)
 
 
-@lru_cache(maxsize=65536)
+_TOKEN_SYLLABLES: dict[str, int] = {}  # remembered: medical words repeat across answers
+
+
 def token_syllables(token: str) -> int:
     """Syllables of a word as written ("anti-inflammatory" counts as one word)."""
-    return sum(word_syllables(w) for w in list_words(token, lowercase=True))
+    count = _TOKEN_SYLLABLES.get(token)
+    if count is None:
+        words = list_words(token, lowercase=True)  # (one word, or none)
+        count = _TOKEN_SYLLABLES[token] = sum(map(word_syllables, words))
+    return count
 
 
 def hard_words(text: str, limit: int) -> list[tuple[str, int]]:
     """The words with the most syllables (3 or more), most syllables first, each once."""
-    first: dict[str, str] = {}
-    for raw in _WORD.findall(text):
-        first.setdefault(raw.lower(), raw)
-    seen: dict[str, tuple[str, int, int]] = {}
-    for index, (key, token) in enumerate(first.items()):
-        if token.isupper():  # acronyms are read letter by letter
-            continue
-        syllables = token_syllables(key)
-        if syllables >= 3:
-            seen[key] = (token, syllables, index)
-    ranked = sorted(seen.values(), key=lambda item: (-item[1], item[2]))
+    raws = _WORD.findall(text)
+    if not raws:
+        return []
+    keys = " ".join(raws).lower().split(" ")  # the words lowercased (they hold no spaces)
+    first = dict(zip(reversed(keys), reversed(raws), strict=True))  # as first written
+    unique = list(dict.fromkeys(keys))  # in order of first use
+    try:
+        counts = list(map(_TOKEN_SYLLABLES.__getitem__, unique))  # in C, when all are known
+    except KeyError:
+        if len(_TOKEN_SYLLABLES) > 200_000:
+            _TOKEN_SYLLABLES.clear()  # bounded, whatever the input
+        for key in filterfalse(_TOKEN_SYLLABLES.__contains__, unique):  # (unique already)
+            token_syllables(key)
+        counts = list(map(_TOKEN_SYLLABLES.__getitem__, unique))
+    seen = [
+        (first[key], syllables, index)
+        for index, (key, syllables) in enumerate(zip(unique, counts, strict=True))
+        if syllables >= 3 and not first[key].isupper()  # acronyms are read letter by letter
+    ]
+    ranked = sorted(seen, key=lambda item: (-item[1], item[2]))
     return [(token, syllables) for token, syllables, _ in ranked[:limit]]
 
 
@@ -81,15 +98,30 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     text = entry.answer
     if not text.strip():
         return
+    memo: AnswerMemo[Verdict | None] = rule.state("answers", AnswerMemo)
+    verdict = memo.get(text, lambda: _verdict(text, rule))
+    if verdict is None:
+        return
+    args, suggestions = verdict
+    yield hit_in_answer(
+        entry, 0, len(text), args=dict(args), suggestions=list(suggestions), matched="reading-grade"
+    )
+
+
+# A finding's message arguments and suggestions; they depend on the answer text alone.
+Verdict = tuple[dict[str, object], list[str]]
+
+
+def _verdict(text: str, rule: Rule) -> Verdict | None:
     counts = answer_counts(text)
     if not counts.words:
-        return
+        return None
     grade = counts.flesch_kincaid_grade()
     target = target_grade(rule)
     if grade <= target:
-        return
+        return None
     sentences = list(sentences_of(text))
-    sizes = [len(list_words(s.text)) for s in sentences]
+    sizes = list(sentence_word_counts(text))
     longest, longest_words = longest_sentence(sentences, sizes)
     real_sentences = sum(1 for size in sizes if size > 2)
     short = counts.words < int(rule.option("short-answer-words", 40)) or real_sentences <= int(
@@ -100,7 +132,7 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
         long_enough = longest_words > int(rule.option("short-max-sentence-words", 20))
         too_many_hard = hard_share > float(rule.option("short-max-hard-share", 0.2))
         if not (long_enough or too_many_hard):
-            return
+            return None
     hard = hard_words(text, int(rule.option("hard-words", 3)))
     drivers: list[str] = []
     if longest is not None:
@@ -118,18 +150,12 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
         suggestions.append(f"Split the {longest_words}-word sentence '{excerpt(longest.text)}'")
     if hard:
         suggestions.append("Use shorter, everyday words for: " + ", ".join(w for w, _ in hard))
-    yield hit_in_answer(
-        entry,
-        0,
-        len(text),
-        args={
-            "grade": f"{grade:.1f}",
-            "target": f"{target:g}",
-            "note": note,
-            "drivers": "; ".join(drivers) if drivers else "long words",
-            "words": counts.words,
-            "share": f"{hard_share:.0%}",
-        },
-        suggestions=suggestions,
-        matched="reading-grade",
-    )
+    args: dict[str, object] = {
+        "grade": f"{grade:.1f}",
+        "target": f"{target:g}",
+        "note": note,
+        "drivers": "; ".join(drivers) if drivers else "long words",
+        "words": counts.words,
+        "share": f"{hard_share:.0%}",
+    }
+    return args, suggestions

@@ -111,7 +111,8 @@ def issues_in(text: str, lexicon: Lexicon, document: Document) -> list[Issue]:
     key = (text, id(lexicon), document.path, id(document))
     if key in _ANALYSES:
         return _ANALYSES[key]
-    found = find_issues(text, lexicon, page_of(document).names)
+    page = page_of(document)
+    found = find_issues(text, lexicon, page.names, page)
     _remember(_ANALYSES, key, found)
     return found
 
@@ -150,13 +151,20 @@ def _args(issue: Issue, rule: Rule) -> dict[str, Any]:
     }
 
 
+def _options(rule: Rule) -> tuple[set[str], int, bool]:
+    return (
+        set(rule.option("problems", ["misspelling"]) or []),
+        int(rule.option("repeated-word-is-term", 3) or 0),
+        bool(rule.option("check-questions", True)),
+    )
+
+
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
-    wanted = set(rule.option("problems", ["misspelling"]) or [])
-    repeated = int(rule.option("repeated-word-is-term", 3) or 0)
     if not entry.answer and not entry.question:
         return
+    wanted, repeated, questions = rule.state("options", lambda: _options(rule))
     lexicon = rule.state("lexicon", lambda: lexicon_for(rule))
-    if rule.option("check-questions", True):
+    if questions:
         for issue in issues_in(entry.question, lexicon, document):
             if _wanted(issue, wanted, document, repeated):
                 start = entry.question_position

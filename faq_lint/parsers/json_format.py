@@ -29,7 +29,7 @@ _ESCAPE = re.compile(
 
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
-_FLAT_PAIR = re.compile(
+FLAT_PAIR = re.compile(
     r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*:[ \t]*'
     rf"(?:({_STRING})|(-?[0-9][^,}}\s]*|true|false|null))"
     r"[ \t]*([,}])",
@@ -62,6 +62,48 @@ def decode_string(token: str, offset: int, where: LineIndex, line_offset: int = 
     if cursor < len(body):
         parts.append(Mapped.at(body[cursor:], *at(cursor)))
     return Mapped.join(parts)
+
+
+# The common escapes, decoded as json.loads decodes them (without a call per escape).
+_SIMPLE_ESCAPES = {
+    "\\n": "\n",
+    "\\t": "\t",
+    "\\r": "\r",
+    '\\"': '"',
+    "\\\\": "\\",
+    "\\/": "/",
+    "\\b": "\b",
+    "\\f": "\f",
+}
+
+
+def decode_on_line(token: str, offset: int, line: int) -> Mapped:
+    """:func:`decode_string` for a token on one line (``offset`` is its 0-based column),
+    such as a JSON Lines record: the same text and anchors, made directly."""
+    body = token[1:-1]
+    column = offset + 2  # 1-based column of the first character after the quote
+    if "\\" not in body:
+        return Mapped(body, [(0, line, column)])
+    texts: list[str] = []
+    anchors: list[tuple[int, int, int]] = []
+    length = 0
+    cursor = 0
+    for match in _ESCAPE.finditer(body):
+        begin = match.start()
+        if begin > cursor:
+            texts.append(body[cursor:begin])
+            anchors.append((length, line, column + cursor))
+            length += begin - cursor
+        escape = match.group()
+        decoded = _SIMPLE_ESCAPES.get(escape) or json.loads(f'"{escape}"')
+        texts.append(decoded)
+        anchors.append((length, line, column + begin))
+        length += len(decoded)
+        cursor = match.end()
+    if cursor < len(body):
+        texts.append(body[cursor:])
+        anchors.append((length, line, column + cursor))
+    return Mapped("".join(texts), anchors)
 
 
 def scan(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Node | None:
@@ -167,7 +209,7 @@ def scan_flat_object(line: str, value: object, line_offset: int = 0) -> Node | N
         return None
     where = LineIndex(line)
     node = Node(kind="map", line=1 + line_offset, column=start + 1)
-    for match in _FLAT_PAIR.finditer(line, start + 1):
+    for match in FLAT_PAIR.finditer(line, start + 1):
         raw_key, string, _literal, _end = match.groups()
         key = json.loads(f'"{raw_key}"') if "\\" in raw_key else raw_key
         if key not in value:

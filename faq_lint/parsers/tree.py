@@ -197,21 +197,25 @@ class EntryBuilder:
         }
         if section and "section" not in metadata:
             metadata["section"] = section
-        entry_id: str | None = None
         raw_id = item.get("id") or item.get("@id")
-        if raw_id is not None and raw_id.kind in ("str", "scalar") and raw_id.text().strip():
-            candidate = raw_id.text().strip()
-            if candidate not in self.seen_ids:
-                entry_id = candidate
-                self.seen_ids.add(candidate)
+        id_text = raw_id.text() if raw_id is not None and raw_id.kind in ("str", "scalar") else None
+        self.append_entry(question_node.mapped(), answer, metadata, id_text)
+
+    def append_entry(
+        self,
+        question: Mapped,
+        answer: Mapped | None,
+        metadata: dict[str, Any],
+        id_text: str | None,
+    ) -> None:
+        """Add an entry; ``id_text`` (the record's ``id``) becomes its id if not taken."""
+        entry_id: str | None = None
+        candidate = id_text.strip() if id_text is not None else ""
+        if candidate and candidate not in self.seen_ids:
+            entry_id = candidate
+            self.seen_ids.add(candidate)
         self.document.entries.append(
-            entry_from_mapped(
-                self.ids,
-                question_node.mapped(),
-                answer,
-                metadata=metadata,
-                entry_id=entry_id,
-            )
+            entry_from_mapped(self.ids, question, answer, metadata=metadata, entry_id=entry_id)
         )
 
     def answer_text(self, node: Node) -> Mapped | None:
@@ -220,7 +224,7 @@ class EntryBuilder:
             if node.value is None:
                 return None
             mapped = node.mapped()
-            if _looks_like_html(mapped.text):
+            if looks_like_html(mapped.text):
                 return html_to_text(mapped)
             return mapped
         if node.kind == "seq":
@@ -258,7 +262,7 @@ class EntryBuilder:
                 answer_node = answer_node.items[0]
             answer = self.answer_text(answer_node) if answer_node is not None else None
             question_text = name.mapped()
-            if _looks_like_html(question_text.text):
+            if looks_like_html(question_text.text):
                 question_text = html_to_text(question_text)
             metadata = {
                 key: value.python()
@@ -343,7 +347,7 @@ def _reference(node: Node, default_marker: str) -> Iterator[Reference]:
             )
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
     return ("<" in text or "&" in text) and bool(_HTML_TAG.search(text))
 
 

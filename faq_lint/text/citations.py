@@ -25,10 +25,12 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
+
+from faq_lint.text.prefilter import LazyPattern, folds_to_ascii, lazy
 
 STYLES: tuple[str, ...] = (
     "numeric",
@@ -48,10 +50,10 @@ _NUMERIC = re.compile(rf"\(\s*({_NUMBERS})\s*\)")
 _BRACKET = re.compile(rf"(?<![\]\w])\[\s*({_NUMBERS})\s*\](?![(:\[])")
 _FOOTNOTE = re.compile(r"\[\^([\w-]{1,20})\](?!:)")
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT = re.compile(
+_SUPERSCRIPT = lazy(  # compiled when first needed
     rf"(?<=[\w.,;:)%\"'’”])[{_SUPERSCRIPT_DIGITS}]+(?:[,⁻–-][{_SUPERSCRIPT_DIGITS}]+)*"
 )
-_SUP_TAG = re.compile(rf"<sup>\s*({_NUMBERS})\s*</sup>", re.IGNORECASE)
+_SUP_TAG = lazy(rf"<sup>\s*({_NUMBERS})\s*</sup>", re.IGNORECASE)
 _TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
 
 # A capitalised name in any alphabet ("Hemilä", "Ó Súilleabháin", "MHRA").
@@ -60,14 +62,14 @@ _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # A corporate author: "American Diabetes Association", "Cholesterol Treatment Trialists'
 # Collaboration", "Department of Health and Social Care" (at most seven words).
 _CORPORATE = rf"{_NAME}(?:\s+(?:(?:of|for|on|and|&|the|in)\s+)?{_NAME}){{1,6}}"
-_AUTHOR_YEAR = re.compile(
+_AUTHOR_YEAR = lazy(  # compiled when first needed
     rf"\(\s*(?:e\.g\.,?\s*|see\s+)?(?:{_CORPORATE}|{_NAME}(?:\s+(?:et\s+al\.?|and|&)(?:\s+{_NAME})?)?),?\s+{_YEAR}"
     rf"(?:\s*[;,]\s*[^()]{{0,120}})?\)"
     rf"|\b{_NAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME})\s+\(\s*{_YEAR}\s*\)"
 )
 # A Vancouver-style author list in a reference quoted in the text:
 # "Altomare G, Capella GL, Fracchiolla C, Frigerio E. Effectiveness of ..."
-_AUTHOR_LIST = re.compile(
+_AUTHOR_LIST = lazy(  # compiled when first needed
     r"\b[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}(?:,\s+[A-Z][A-Za-z'’\-]+\s+[A-Z]{1,3}){1,}\b"
 )
 _URL = re.compile(
@@ -80,7 +82,7 @@ _PMID = re.compile(r"\bPMID:?\s*\d{4,9}\b|\bPMC\d{5,9}\b")
 _SOURCE_LINE = re.compile(
     r"(?:^|\n)\s*(?:sources?|references?|adapted from|reviewed by)\s*:", re.IGNORECASE
 )
-_DATED_STUDY = re.compile(
+_DATED_STUDY = lazy(  # compiled when first needed
     rf"\b(?:a|an|the|one|this)\s+(?:{_YEAR}\s+)(?:[A-Z][\w-]+\s+){{0,2}}"
     r"(?:review|study|trial|meta-analysis|analysis|guidelines?|report|survey)\b"
 )
@@ -159,6 +161,9 @@ def _is_year_or_zero(markers: Sequence[str]) -> bool:
     return not markers or any(m == "0" for m in markers)
 
 
+_WORD_FOLLOWS = re.compile(r"\s+[A-Za-z]")
+
+
 def _enumeration(text: str, found: list[Citation]) -> set[int]:
     """Starts of markers that number items of an inline list: "(1) rest, (2) ice"."""
     followed = [
@@ -166,7 +171,7 @@ def _enumeration(text: str, found: list[Citation]) -> set[int]:
         for c in found
         if c.style in ("numeric", "bracket")
         and len(c.markers) == 1
-        and re.match(r"\s+[A-Za-z]", text[c.end :])
+        and _WORD_FOLLOWS.match(text, c.end)
     ]
     numbers = {c.markers[0] for c in followed}
     if {"1", "2"} <= numbers:
@@ -254,32 +259,147 @@ def _not_citations(text: str, found: list[Citation]) -> set[int]:
     return skip
 
 
+_SUPERSCRIPT_DIGIT = lazy(f"[{_SUPERSCRIPT_DIGITS}]")
+# The shape of a body's name (_ORGANISATION_SHAPE) needs one of these words, as written.
+_SHAPE_WORDS = (
+    "Society",
+    "Association",
+    "Academy",
+    "College",
+    "Institute",
+    "Foundation",
+    "Agency",
+    "Organi",
+    "Council",
+    "Committee",
+    "Federation",
+    "Collaboration",
+    "Task",
+    "Alliance",
+    "Network",
+)
+
+
+Matcher = re.Pattern[str] | LazyPattern  # a compiled pattern, or one compiled when used
+
+
+def _has_year(text: str) -> bool:
+    """A cheap test for _YEAR: no "19" or "20", no year."""
+    return "19" in text or "20" in text
+
+
 @dataclass
 class CitationFinder:
-    """Finds citations of the enabled styles; organisations come from a data file."""
+    """Finds citations of the enabled styles; organisations come from a data file.
+
+    The patterns naming organisations are compiled when first needed (most pages need
+    them for a few sentences, if at all), and each pattern runs only where a cheap test
+    (a word or character it cannot match without) passes.
+    """
 
     styles: frozenset[str]
-    organisation_pattern: re.Pattern[str] | None
-    attribution: re.Pattern[str] | None
-    source_line: re.Pattern[str] | None
+    organisations: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+
+    @cached_property
+    def _organisation(self) -> str | None:
+        if not self.organisations:
+            return None
+        return rf"(?:{_organisation_pattern(self.organisations)}|{_ORGANISATION_SHAPE})"
+
+    @cached_property
+    def organisation_pattern(self) -> re.Pattern[str] | None:
+        return None if self._organisation is None else re.compile(self._organisation)
+
+    @cached_property
+    def attribution(self) -> re.Pattern[str] | None:
+        org = self._organisation
+        if org is None:
+            return None
+        verb = "|".join(re.escape(v) for v in self._verb_list) or r"(?!x)x"
+        return re.compile(
+            rf"\b(?i:according\s+to)\s+(?:(?i:the|a|an|one)\s+)?(?:{_YEAR}\s+)?(?:(?i:recent)\s+)?{org}"
+            rf"|{org}(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+(?i:{verb})\b"
+            rf"|\b(?i:a|an|the|one)\s+(?:{_YEAR}\s+)?(?i:cochrane|systematic)\s+(?i:review)\b"
+        )
+
+    @cached_property
+    def source_line(self) -> re.Pattern[str] | None:
+        org = self._organisation
+        return None if org is None else re.compile(rf"(?:^|\n|\s{{3,}}){org}\s*:")
+
+    @cached_property
+    def _verb_list(self) -> list[str]:
+        return sorted({v.strip().lower() for v in self.verbs if v.strip()}, key=len, reverse=True)
+
+    @cached_property
+    def _hints(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+        """Words an organisation's name cannot be matched without: as written (acronyms,
+        name shapes), lowercase (other names); and the attribution verbs. None when a
+        name or verb is not plain ASCII (then the patterns always run)."""
+        exact: list[str] = list(_SHAPE_WORDS)
+        lowercase: list[str] = []
+        for raw in {n.strip() for n in self.organisations if n.strip()}:
+            longest = max(raw.split(), key=len)
+            if raw.isupper() and len(raw) <= 8:  # matched as written (_organisation_pattern)
+                exact.append(longest)
+            else:
+                lowercase.append(longest.lower())
+        verbs = self._verb_list
+        if not all(word.isascii() for word in (*lowercase, *verbs)):
+            return None
+        return tuple(exact), tuple(lowercase), tuple(verbs)
+
+    def _may_name_organisation(self, text: str, lowered: str) -> bool:
+        hints = self._hints
+        if hints is None:
+            return True
+        exact, lowercase, _ = hints
+        return any(word in text for word in exact) or any(word in lowered for word in lowercase)
+
+    def _attribution_patterns(self, text: str) -> Iterable[Matcher]:
+        """The attribution patterns that may match ``text``, in their order."""
+        if self.organisations:
+            hints = self._hints
+            if hints is None or folds_to_ascii(text):  # the lowercase tests are not safe
+                yield self.attribution  # type: ignore[misc]
+                yield self.source_line  # type: ignore[misc]
+            else:
+                lowered = text.lower()
+                verbs = hints[2]
+                wording = "according" in lowered or any(verb in lowered for verb in verbs)
+                line = ":" in text
+                named = (wording or line) and self._may_name_organisation(text, lowered)
+                if "review" in lowered or (named and wording):
+                    yield self.attribution  # type: ignore[misc]
+                if named and line:
+                    yield self.source_line  # type: ignore[misc]
+        if ":" in text:
+            yield _SOURCE_LINE
+        if _has_year(text):
+            yield _DATED_STUDY
 
     def markers(self, text: str) -> list[Citation]:
         """Reference markers placed as citations: numeric, bracket, superscript, footnote."""
         candidates: list[Citation] = []
-        if "numeric" in self.styles:
+        if "numeric" in self.styles and "(" in text:
             candidates.extend(self._numbered("numeric", _NUMERIC, text))
-        if "bracket" in self.styles:
+        if "bracket" in self.styles and "[" in text:
             candidates.extend(self._numbered("bracket", _BRACKET, text))
-        skip = _enumeration(text, candidates) | _not_citations(text, candidates)
-        found = [c for c in candidates if c.start not in skip and _cites(text, c.start, c.end)]
-        if "superscript" in self.styles:
+        found: list[Citation] = []
+        if candidates:
+            skip = _enumeration(text, candidates) | _not_citations(text, candidates)
+            found = [c for c in candidates if c.start not in skip and _cites(text, c.start, c.end)]
+        superscript = "superscript" in self.styles
+        if superscript and not text.isascii() and _SUPERSCRIPT_DIGIT.search(text):
             for match in _SUPERSCRIPT.finditer(text):
                 markers = expand_markers(match.group())
                 found.append(Citation("superscript", *match.span(), match.group(), markers))
+        if "superscript" in self.styles and "<" in text:
             for match in _SUP_TAG.finditer(text):
                 markers = expand_markers(match.group(1))
                 found.append(Citation("superscript", *match.span(), match.group(), markers))
-        if "footnote" in self.styles:
+        if "footnote" in self.styles and "[^" in text:
             for match in _FOOTNOTE.finditer(text):
                 key = marker_key(match.group(1))
                 found.append(Citation("footnote", *match.span(), match.group(), (key,)))
@@ -292,31 +412,42 @@ class CitationFinder:
                 continue
             yield Citation(style, match.start(), match.end(), match.group(), markers)
 
+    def _simple(self, text: str) -> Iterable[tuple[str, Matcher]]:
+        """The styles found by one pattern each that may match ``text``, in order."""
+        if "author-year" in self.styles:
+            if _has_year(text):
+                yield "author-year", _AUTHOR_YEAR
+            if "," in text:
+                yield "author-year", _AUTHOR_LIST
+        if "url" in self.styles and ("](" in text or "http" in text or "www." in text):
+            yield "url", _URL
+        if "doi" in self.styles and "10." in text:
+            yield "doi", _DOI
+        if "pmid" in self.styles and "PM" in text:
+            yield "pmid", _PMID
+
     def find(self, text: str) -> list[Citation]:
         """Every citation of an enabled style in ``text``, in order."""
         found = self.markers(text)
-        simple = (
-            ("author-year", _AUTHOR_YEAR),
-            ("author-year", _AUTHOR_LIST),
-            ("url", _URL),
-            ("doi", _DOI),
-            ("pmid", _PMID),
-        )
-        for style, pattern in simple:
-            if style in self.styles:
-                found.extend(Citation(style, *m.span(), m.group()) for m in pattern.finditer(text))
+        for style, pattern in self._simple(text):
+            found.extend(Citation(style, *m.span(), m.group()) for m in pattern.finditer(text))
         if "attribution" in self.styles:
-            patterns = (self.attribution, self.source_line, _SOURCE_LINE, _DATED_STUDY)
-            for attribution in patterns:
-                if attribution is not None:
-                    found.extend(
-                        Citation("attribution", *m.span(), m.group().strip())
-                        for m in attribution.finditer(text)
-                    )
+            for attribution in self._attribution_patterns(text):
+                found.extend(
+                    Citation("attribution", *m.span(), m.group().strip())
+                    for m in attribution.finditer(text)
+                )
         return sorted(found, key=lambda c: c.start)
 
     def cited(self, text: str) -> bool:
-        return bool(self.find(text))
+        """Whether ``text`` has any citation: ``bool(find(text))``, stopping at the first."""
+        if any(pattern.search(text) for _, pattern in self._simple(text)):
+            return True
+        if self.markers(text):
+            return True
+        if "attribution" in self.styles:
+            return any(p.search(text) for p in self._attribution_patterns(text))
+        return False
 
 
 def _organisation_pattern(names: Iterable[str]) -> str:
@@ -357,19 +488,7 @@ def build_finder(
 ) -> CitationFinder:
     """A finder for ``styles`` with ``organisations`` and attribution ``verbs``."""
     chosen = frozenset(s for s in styles if s in STYLES)
-    names = list(organisations)
-    if not names:
-        return CitationFinder(chosen, None, None, None)
-    org = rf"(?:{_organisation_pattern(names)}|{_ORGANISATION_SHAPE})"
-    verb_list = sorted({v.strip().lower() for v in verbs if v.strip()}, key=len, reverse=True)
-    verb = "|".join(re.escape(v) for v in verb_list) or r"(?!x)x"
-    attribution = re.compile(
-        rf"\b(?i:according\s+to)\s+(?:(?i:the|a|an|one)\s+)?(?:{_YEAR}\s+)?(?:(?i:recent)\s+)?{org}"
-        rf"|{org}(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+(?i:{verb})\b"
-        rf"|\b(?i:a|an|the|one)\s+(?:{_YEAR}\s+)?(?i:cochrane|systematic)\s+(?i:review)\b"
-    )
-    source_line = re.compile(rf"(?:^|\n|\s{{3,}}){org}\s*:")
-    return CitationFinder(chosen, re.compile(org), attribution, source_line)
+    return CitationFinder(chosen, tuple(organisations), tuple(verbs))
 
 
 def _yaml(path: Path) -> dict[str, object]:

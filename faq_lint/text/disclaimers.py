@@ -14,15 +14,16 @@ The wordings are data (``rules/medical/disclaimer-phrases.yaml``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from faq_lint.text.prefilter import LazyPattern, folded, may_match, prepare
 from faq_lint.text.sentences import split_sentences
 
 
-def _compile(patterns: Iterable[Any]) -> list[re.Pattern[str]]:
-    return [re.compile(str(p), re.IGNORECASE) for p in patterns]
+def _compile(patterns: Iterable[Any]) -> list[LazyPattern]:
+    return prepare([str(p) for p in patterns], re.IGNORECASE)
 
 
 def _words(words: Iterable[Any]) -> re.Pattern[str]:
@@ -33,6 +34,43 @@ def _words(words: Iterable[Any]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
+def context_free(pattern: str) -> bool:
+    """Whether a regular expression has no look-around, no anchor but ``\\b``/``\\B`` and
+    no atomic group or possessive quantifier.
+
+    Then whatever it matches in a sentence it also matches in the text around the
+    sentence (sentences begin and end next to white space, which ``\\b`` sees the same
+    as the edge of a string), so searching the whole text first can rule out every one
+    of its sentences at once. A conservative reading: when unsure, False.
+    """
+    index, size, in_class = 0, len(pattern), False
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            if not in_class and pattern[index + 1 : index + 2] in ("A", "Z", "z", "G"):
+                return False
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1
+            if pattern[index : index + 1] == "^":
+                index += 1
+            if pattern[index : index + 1] == "]":
+                index += 1  # "[]...]" and "[^]...]": a literal "]"
+            continue
+        elif char in "^$":
+            return False
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?>"), index):
+            return False  # look-around, or an atomic group (it may not give back text)
+        elif char == "+" and index and pattern[index - 1] in "*+?}":
+            return False  # a possessive quantifier
+        index += 1
+    return True
+
+
 def normalize(text: str) -> str:
     """Lowercase, straight quotes, single spaces: for comparing a required wording."""
     folded = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -41,11 +79,27 @@ def normalize(text: str) -> str:
 
 @dataclass
 class DisclaimerPhrases:
-    statements: list[re.Pattern[str]]
-    referrals: list[re.Pattern[str]]
+    statements: list[LazyPattern]
+    referrals: list[LazyPattern]
     conditional: re.Pattern[str]
     professional: re.Pattern[str]
-    check_with: list[re.Pattern[str]]
+    check_with: list[LazyPattern]
+
+    # The statement and referral patterns with the words they need, when they are all
+    # context-free (else empty): a text none of them matches has no disclaimer sentence.
+    prefilter: tuple[LazyPattern, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        patterns = (*self.statements, *self.referrals)
+        if all(context_free(p.pattern) for p in patterns):
+            self.prefilter = patterns
+
+    @staticmethod
+    def _search(patterns: Sequence[LazyPattern], text: str) -> bool:
+        """Whether any of ``patterns`` matches ``text`` (those missing a word they need
+        are not run)."""
+        lowered = folded(text)
+        return any(p.search(text) for p in patterns if may_match(p.needs, lowered))
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> DisclaimerPhrases:
@@ -59,14 +113,16 @@ class DisclaimerPhrases:
 
     def is_disclaimer(self, sentence: str) -> bool:
         """Whether one sentence is a general medical disclaimer."""
-        if any(p.search(sentence) for p in self.statements) and self.professional.search(sentence):
+        if self._search(self.statements, sentence) and self.professional.search(sentence):
             return True
-        if any(p.search(sentence) for p in self.referrals):
+        if self._search(self.referrals, sentence):
             return not self.conditional.search(sentence)
         return False
 
     def find_disclaimer(self, text: str) -> str | None:
         """The first disclaimer sentence of ``text``, or None."""
+        if self.prefilter and not self._search(self.prefilter, text):
+            return None  # no sentence has a disclaimer's wording (most texts)
         for sentence in split_sentences(text):
             if self.is_disclaimer(sentence.text):
                 return sentence.text
@@ -74,4 +130,4 @@ class DisclaimerPhrases:
 
     def checks_with_professional(self, text: str) -> bool:
         """Whether ``text`` tells the reader to check with a doctor or pharmacist."""
-        return any(p.search(text) for p in self.check_with)
+        return self._search(self.check_with, text)

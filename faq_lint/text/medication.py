@@ -20,10 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
+from faq_lint.text.prefilter import LazyPattern, folded, may_match, prepare
 from faq_lint.text.sentences import Sentence, split_sentences
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
@@ -140,6 +141,30 @@ def _balance(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     return local_start + base, local_end + base
 
 
+@lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str]:
+    """The distinct words of ``text`` as :func:`tokenize` gives them (without offsets).
+
+    Remembered: the claims and the dose rules ask about the same answers. The words
+    are found in one pass of C code: they hold only ASCII letters, digits, hyphens and
+    apostrophes, so lowercasing and folding quotes can be done on them joined.
+    """
+    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
+        # Lowercased first, the text has the same words: only "İ" and "K" (Kelvin) lower to
+        # ASCII letters; "’" and "'" both join word parts.
+        return frozenset(TOKEN.findall(text.lower().replace("’", "'")))
+    return frozenset(" ".join(TOKEN.findall(text)).lower().replace("’", "'").split(" "))
+
+
+def _contains_any(text: str, words: Iterable[str]) -> bool:
+    """Whether any of ``words`` occurs in ``text`` (lowercased), as a word or not."""
+    lowered = text.lower().replace("’", "'")
+    for word in words:  # noqa: SIM110 - a plain loop: cheaper than any() over a generator
+        if word in lowered:
+            return True
+    return False
+
+
 def tokenize(text: str) -> list[Token]:
     # Two rules (claims, dose referral) tokenize the same sentences: remember the last ones.
     return list(_tokenize(text))
@@ -173,17 +198,46 @@ class Lexicon:
     terms: dict[str, str]  # normalized n-gram -> kind
     max_words: int
     claim_words: dict[str, str]  # word -> claim family ("treat", "relieve", ...)
-    amount_patterns: list[re.Pattern[str]]  # "400 mg", "two tablets"
-    schedule_patterns: list[re.Pattern[str]]  # "twice a day", "for 7 days"
+    amount_patterns: list[LazyPattern]  # "400 mg", "two tablets"
+    schedule_patterns: list[LazyPattern]  # "twice a day", "for 7 days"
     not_claims: frozenset[str]  # "lower back": two words where a claim word makes no claim
     forms: frozenset[str]
     uses: frozenset[str]
     recommendation_words: frozenset[str]
     food_forms: frozenset[str] = frozenset()
-    referrals: tuple[re.Pattern[str], ...] = ()
+    referrals: tuple[LazyPattern, ...] = ()
     not_medicine_after: frozenset[str] = frozenset()
     not_medicine_before: frozenset[str] = frozenset()
     claim_blockers: frozenset[str] = frozenset()
+    # Each term under its longest word, its anchor: anchor -> the other words of each
+    # term, "w1 w2|w3" ("" for a one-word term). Plain strings load fast from the data
+    # cache; they are read on first use (_needs_of).
+    anchors: dict[str, str] = field(default_factory=dict)
+    # The same without the generic terms ("medicines"), where it differs (None: absent).
+    specific_anchors: dict[str, str | None] = field(default_factory=dict)
+    _needs_of: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)
+
+    def named_anchors(self, text: str, count_generic: bool = False) -> tuple[str, ...]:
+        """A cheap test before :meth:`mentions`: the anchor words of the terms whose words
+        all occur in ``text``. Every term :meth:`mentions` can find in ``text`` (or in a
+        part of it) has its anchor among them; an empty result means no medicine."""
+        words = words_of(text)
+        found: list[str] = []
+        for anchor in self.anchors.keys() & words:
+            raw: str | None = self.anchors[anchor]
+            if not count_generic and anchor in self.specific_anchors:
+                raw = self.specific_anchors[anchor]
+            if raw is None:
+                continue
+            if raw:  # terms of several words: are the other words here too?
+                needs = self._needs_of.get(raw)
+                if needs is None:
+                    needs = tuple(frozenset(part.split(" ")) for part in raw.split("|"))
+                    self._needs_of[raw] = needs
+                if not any(need <= words for need in needs):
+                    continue
+            found.append(anchor)
+        return tuple(found)
 
     @cached_property
     def first_words(self) -> frozenset[str]:
@@ -201,7 +255,11 @@ class Lexicon:
         A substance counts only in medicinal use; a generic word ("medicines")
         only with ``count_generic``.
         """
-        toks = list(tokens) if tokens is not None else tokenize(text)
+        if tokens is None:
+            if not self.named_anchors(text, count_generic):
+                return []  # most texts name no medicine
+            tokens = tokenize(text)
+        toks = tokens if isinstance(tokens, list) else list(tokens)
         found: list[Mention] = []
         index = 0
         amounts: list[tuple[int, int]] | None = None  # worked out only for substances
@@ -293,18 +351,29 @@ class Lexicon:
         pair = " ".join(t.text for t in tokens[max(0, first - 2) : first])
         return first > 1 and pair in self.not_medicine_before
 
-    def amounts(self, text: str) -> list[tuple[int, int]]:
-        """Spans of amounts of medicine: "400 mg", "two tablets"."""
+    def amounts(self, text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+        """Spans of amounts of medicine: "400 mg", "two tablets". (``lowered``: the text
+        :func:`~faq_lint.text.prefilter.folded`, when known.)"""
         spans: list[tuple[int, int]] = []
+        if lowered is None:
+            lowered = folded(text)
         for pattern in self.amount_patterns:
-            spans.extend(m.span() for m in pattern.finditer(text))
+            if may_match(pattern.needs, lowered):  # most sentences have no number
+                spans.extend(m.span() for m in pattern.finditer(text))
         return sorted(spans)
+
+    def may_have_amounts(self, text: str) -> bool:
+        """False when no sentence of ``text`` can hold an amount (it has no number)."""
+        lowered = folded(text)
+        return any(may_match(p.needs, lowered) for p in self.amount_patterns)
 
     def doses(self, text: str) -> list[tuple[int, int]]:
         """Spans of amounts and schedules: "400 mg", "twice a day", "for 7 days"."""
-        spans = self.amounts(text)
+        lowered = folded(text)
+        spans = self.amounts(text, lowered)
         for pattern in self.schedule_patterns:
-            spans.extend(m.span() for m in pattern.finditer(text))
+            if may_match(pattern.needs, lowered):
+                spans.extend(m.span() for m in pattern.finditer(text))
         return sorted(spans)
 
     def _claim_word(self, tokens: Sequence[Token], position: int, text: str) -> bool:
@@ -327,21 +396,36 @@ class Lexicon:
                 return False  # "whether vaccines will protect", "monitor the safety of"
         return True
 
+    def _may_name(self, text: str, count_generic: bool, anchors: Sequence[str] | None) -> bool:
+        """Whether ``text`` may name a medicine: it holds one of ``anchors`` (those of the
+        whole answer, from :meth:`named_anchors`) or, without them, its own."""
+        if anchors is not None and not _contains_any(text, anchors):
+            return False
+        return bool(self.named_anchors(text, count_generic))
+
     def claim_in(
-        self, sentence: Sentence, count_generic: bool = False, window: int = 12
+        self,
+        sentence: Sentence,
+        count_generic: bool = False,
+        window: int = 12,
+        anchors: Sequence[str] | None = None,
     ) -> Claim | None:
         """The medication claim a sentence makes, or None.
 
         A claim needs a medicine and either a dose or a claim word within
-        ``window`` words of a medicine name. Questions are not claims.
+        ``window`` words of a medicine name. Questions are not claims. ``anchors``:
+        :meth:`named_anchors` of the text the sentence comes from (a speed-up).
         """
         text = sentence.text
-        if text.rstrip().endswith("?") or any(p.search(text) for p in self.referrals):
-            return None  # a question, or advice to ask a professional
+        if text.rstrip().endswith("?") or not self._may_name(text, count_generic, anchors):
+            return None  # a question, or (most sentences) no medicine named
+        lowered = folded(text)
+        if any(p.search(text) for p in self.referrals if may_match(p.needs, lowered)):
+            return None  # advice to ask a professional
         tokens = tokenize(text)
         mentions = self.mentions(text, tokens, count_generic)
         if not mentions:
-            return None  # most sentences name no medicine: no need to look for doses
+            return None  # no need to look for doses
         dose_spans = self.doses(text)
         cue_spans: list[tuple[int, int]] = []
         cues: list[str] = []
@@ -388,10 +472,16 @@ class Lexicon:
                 found.append(claim)
         return found
 
-    def recommends(self, sentence: Sentence, count_generic: bool = False) -> bool:
-        """Whether a sentence recommends a medicine or a dose to the reader."""
+    def recommends(
+        self,
+        sentence: Sentence,
+        count_generic: bool = False,
+        anchors: Sequence[str] | None = None,
+    ) -> bool:
+        """Whether a sentence recommends a medicine or a dose to the reader (``anchors``
+        as for :meth:`claim_in`)."""
         text = sentence.text
-        if text.rstrip().endswith("?"):
+        if text.rstrip().endswith("?") or not self._may_name(text, count_generic, anchors):
             return False
         tokens = tokenize(text)
         mentions = self.mentions(text, tokens, count_generic)
@@ -541,11 +631,11 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=8)
-def _load(
-    names_path: str, terms_path: str, patterns_path: str, stamp: tuple[float, ...]
-) -> Lexicon:
-    del stamp  # part of the cache key only
+_DATA_LAYOUT = "2"  # of _lexicon_data's value: change it when the value changes shape
+
+
+def _lexicon_data(names_path: str, terms_path: str, patterns_path: str) -> dict[str, Any]:
+    """Everything the lexicon is made of, as plain data (kept by :mod:`faq_lint.datacache`)."""
     # The names file is generated lowercased, one name of at most NAME_WORDS plain words a
     # line (tools/build_medicine_lexicon.py), so its lines are lookup keys as they are.
     terms: dict[str, str] = dict.fromkeys(_read_list(Path(names_path)), NAMED)
@@ -569,40 +659,93 @@ def _load(
             claim_words[word.lower()] = str(family)
     raw_doses = patterns.get("dose_patterns", {})
     raw_doses = raw_doses if isinstance(raw_doses, dict) else {}
-    amounts = [re.compile(p, re.IGNORECASE) for p in _as_list(raw_doses.get("amount"))]
-    schedules = [re.compile(p, re.IGNORECASE) for p in _as_list(raw_doses.get("schedule"))]
-    not_claims = frozenset(
-        " ".join(t.text for t in tokenize(p)) for p in _as_list(patterns.get("not_claim_phrases"))
-    )
     use = patterns.get("medicinal_use", {})
     use = use if isinstance(use, dict) else {}
-    lowered = {
-        key: frozenset(w.lower() for w in _as_list(patterns.get(key)))
-        for key in (
-            "not_medicine_after",
-            "not_medicine_before",
-            "recommendation_words",
-            "claim_blockers",
-        )
-    }
-    return Lexicon(
-        terms=terms,
-        max_words=max_words,
-        claim_words=claim_words,
-        amount_patterns=amounts,
-        schedule_patterns=schedules,
-        not_claims=not_claims,
-        forms=frozenset(w.lower() for w in _as_list(use.get("forms"))),
-        uses=frozenset(w.lower() for w in _as_list(use.get("uses"))),
-        recommendation_words=lowered["recommendation_words"],
-        food_forms=frozenset(w.lower() for w in _as_list(use.get("food_forms"))),
-        referrals=tuple(
-            re.compile(p, re.IGNORECASE) for p in _as_list(patterns.get("referral_patterns"))
+    everything, specific = _anchor_index(terms, True), _anchor_index(terms, False)
+    data: dict[str, Any] = {
+        "terms": terms,
+        "max_words": max_words,
+        "claim_words": claim_words,
+        "amount": _as_list(raw_doses.get("amount")),
+        "schedule": _as_list(raw_doses.get("schedule")),
+        "referrals": _as_list(patterns.get("referral_patterns")),
+        "not_claims": frozenset(
+            " ".join(t.text for t in tokenize(p))
+            for p in _as_list(patterns.get("not_claim_phrases"))
         ),
-        not_medicine_after=lowered["not_medicine_after"],
-        not_medicine_before=lowered["not_medicine_before"],
-        claim_blockers=lowered["claim_blockers"],
+        "forms": frozenset(w.lower() for w in _as_list(use.get("forms"))),
+        "uses": frozenset(w.lower() for w in _as_list(use.get("uses"))),
+        "food_forms": frozenset(w.lower() for w in _as_list(use.get("food_forms"))),
+        "anchors": everything,
+        "specific_anchors": {
+            anchor: specific.get(anchor)
+            for anchor, raw in everything.items()
+            if specific.get(anchor) != raw
+        },
+        "first_words": frozenset(key.split(" ", 1)[0] for key in terms),
+    }
+    for key in ("not_medicine_after", "not_medicine_before", "recommendation_words"):
+        data[key] = frozenset(w.lower() for w in _as_list(patterns.get(key)))
+    data["claim_blockers"] = frozenset(w.lower() for w in _as_list(patterns.get("claim_blockers")))
+    return data
+
+
+def _anchor_index(terms: dict[str, str], count_generic: bool) -> dict[str, str]:
+    """Each term under its longest word (the rarest, mostly): see Lexicon.anchors."""
+    needs: dict[str, set[frozenset[str]]] = {}
+    single: set[str] = set()
+    for key, kind in terms.items():
+        if kind == GENERIC and not count_generic:
+            continue
+        words = key.split(" ")
+        anchor = max(words, key=len)
+        if len(words) == 1:
+            single.add(anchor)
+        else:
+            needs.setdefault(anchor, set()).add(frozenset(words) - {anchor})
+    index = dict.fromkeys(single, "")
+    for anchor, sets in needs.items():
+        if anchor not in single:
+            index[anchor] = "|".join(sorted(" ".join(sorted(words)) for words in sets))
+    return index
+
+
+@lru_cache(maxsize=8)
+def _load(
+    names_path: str, terms_path: str, patterns_path: str, stamp: tuple[float, ...]
+) -> Lexicon:
+    del stamp  # part of the cache key only
+    from faq_lint.datacache import cached
+
+    paths = [names_path, terms_path, patterns_path]
+    data = cached("medication-lexicon", paths, lambda: _lexicon_data(*paths), _DATA_LAYOUT)
+
+    def strings(key: str) -> list[str]:
+        return list(data[key])
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data[key])
+
+    lexicon = Lexicon(
+        terms=data["terms"],
+        max_words=int(data["max_words"]),
+        claim_words=data["claim_words"],
+        amount_patterns=prepare(strings("amount"), re.IGNORECASE),
+        schedule_patterns=prepare(strings("schedule"), re.IGNORECASE),
+        not_claims=words("not_claims"),
+        forms=words("forms"),
+        uses=words("uses"),
+        recommendation_words=words("recommendation_words"),
+        food_forms=words("food_forms"),
+        referrals=tuple(prepare(strings("referrals"), re.IGNORECASE)),
+        not_medicine_after=words("not_medicine_after"),
+        not_medicine_before=words("not_medicine_before"),
+        claim_blockers=words("claim_blockers"),
+        anchors=data["anchors"],
+        specific_anchors=data["specific_anchors"],
     )
+    lexicon.__dict__["first_words"] = words("first_words")  # the cached_property, pre-filled
+    return lexicon
 
 
 def load_lexicon(names: str | Path, terms: str | Path, patterns: str | Path) -> Lexicon:

@@ -216,12 +216,33 @@ def stem(word: str) -> str:
 
 def fold(text: str) -> str:
     """NFKC, lower case, straight apostrophes."""
+    if text.isascii():  # ASCII is already NFKC; "`" is the one apostrophe to straighten
+        return (text.replace("`", "'") if "`" in text else text).lower()
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+
+
+# ASCII characters that are not in a word become spaces (str.translate is fast on ASCII).
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _WORD_CHARS})
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (folded), punctuation dropped."""
-    return WORD.findall(fold(text))
+    folded = fold(text)
+    if not folded.isascii():
+        return WORD.findall(folded)
+    # WORD.findall, faster: split at the characters no word has; a piece with an
+    # apostrophe may hold more than one word ("rock'n'roll") or none ("'").
+    pieces = folded.translate(_NOT_WORD).split()
+    if "'" not in folded:
+        return pieces
+    found: list[str] = []
+    for piece in pieces:
+        if "'" in piece:
+            found.extend(WORD.findall(piece))
+        else:
+            found.append(piece)
+    return found
 
 
 def normalize_question(question: str) -> str:

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import gzip
 import math
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import filterfalse
 from typing import Any
 
 from faq_lint.models import Document, Readability
@@ -28,8 +30,11 @@ from faq_lint.text.sentences import Sentence, split_sentences
 
 LANG = "en_US"
 _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + ")")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
+# textstat removes apostrophes that do not begin a contraction ending, then punctuation
+# other than apostrophes; one pass of both does the same (the look-ahead sees the same
+# text either way, and removing a punctuation mark depends on that mark alone).
+_NOT_A_WORD_PART = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + r")|[^\w\s\']")
+_PUNCTUATION = re.compile(r"[^\w\s]")  # the same on text without apostrophes, faster
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 # SMOG was normed on samples of 30 sentences; below that it is not reported per answer.
@@ -43,8 +48,7 @@ def list_words(text: str, lowercase: bool = False) -> list[str]:
     """textstat's ``list_words`` with its defaults: punctuation removed, apostrophes of
     contractions (``'t``, ``'s``, ``'d``, ``'ve``, ``'ll``, ``'re``) kept, hyphens removed
     (``anti-inflammatory`` is one word, ``antiinflammatory``)."""
-    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
-    text = _PUNCTUATION.sub("", text)
+    text = (_NOT_A_WORD_PART if "'" in text else _PUNCTUATION).sub("", text)
     if lowercase:
         text = text.lower()
     return text.split()
@@ -60,17 +64,73 @@ def count_sentences(text: str) -> int:
     return max(1, len(pieces) - ignored)
 
 
-@lru_cache(maxsize=1)
-def _cmu_table() -> dict[str, int]:
-    """Syllables of every CMUdict word (first pronunciation), from the shipped table."""
-    data = files("faq_lint").joinpath("data/syllables.txt.gz").read_bytes()
-    table: dict[str, int] = {}
+_TABLE = "data/syllables.txt.gz"
+
+
+def _syllable_buckets() -> dict[str, tuple[str, bytes]]:
+    """The CMUdict table by the first two letters of the word: ``(words, counts)``."""
+    data = files("faq_lint").joinpath(_TABLE).read_bytes()
+    words: dict[str, list[str]] = {}
+    counts: dict[str, list[int]] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        count, _, words = line.partition("\t")
-        table.update(dict.fromkeys(words.split(" "), int(count)))
-    return table
+        count, _, names = line.partition("\t")
+        for word in names.split(" "):
+            words.setdefault(word[:2], []).append(word)
+            counts.setdefault(word[:2], []).append(int(count))
+    return {key: (" ".join(words[key]), bytes(counts[key])) for key in words}
+
+
+@lru_cache(maxsize=1)
+def _cmu_buckets() -> dict[str, tuple[str, bytes]]:
+    # A page needs a few hundred of the 126,000 words: the table is kept (datacache) as
+    # one string per two-letter prefix, and a prefix's words become dict entries only
+    # when a word with that prefix is looked up.
+    from faq_lint.datacache import cached
+
+    source = str(files("faq_lint").joinpath(_TABLE))
+    return cached("syllables", [source], _syllable_buckets, "1")  # "1": the value's layout
+
+
+# word -> syllables: CMUdict words of the prefixes looked up so far, and pyphen's counts
+# of words that CMUdict lacks.
+_KNOWN: dict[str, int] = {}
+_LOADED: set[str] = set()
+
+
+# pyphen's hyphenation patterns, parsed: {letters: (offset, values)}, the proper prefixes
+# of the pattern keys, and the longest key.
+Hyphenation = tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str], int]
+
+
+@lru_cache(maxsize=1)
+def _hyphenation() -> Hyphenation | None:
+    """pyphen's patterns for :data:`LANG`, parsed once and kept (datacache): parsing them
+    takes pyphen 50 ms and importing it 40 ms. None: use pyphen itself."""
+    from importlib.util import find_spec
+
+    from faq_lint.datacache import cached
+
+    spec = find_spec("pyphen")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    path = os.path.join(folders[0], "dictionaries", f"hyph_{LANG}.dic") if folders else ""
+    if not os.path.isfile(path):
+        return None
+    return cached(f"pyphen-{LANG}", [path], _parse_hyphenation, "1")  # "1": the layout
+
+
+def _parse_hyphenation() -> Hyphenation | None:
+    import pyphen
+
+    parsed = pyphen.Pyphen(lang=LANG).hd
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for key, (start, values) in parsed.patterns.items():
+        if any(getattr(value, "data", None) is not None for value in values):
+            return None  # a nonstandard hyphenation (not in English): keep pyphen's own
+        patterns[key] = (start, tuple(int(value) for value in values))
+    prefixes = frozenset(key[:size] for key in patterns for size in range(1, len(key)))
+    return patterns, prefixes, int(parsed.maxlen)
 
 
 @lru_cache(maxsize=1)
@@ -80,19 +140,75 @@ def _pyphen() -> Any:
     return pyphen.Pyphen(lang=LANG)
 
 
-@lru_cache(maxsize=65536)
+def hyphenation_points(word: str) -> int:
+    """``len(pyphen.Pyphen(lang=LANG).positions(word))``, as pyphen works it out, but
+    without trying the substrings no pattern begins with (pyphen tries every substring
+    up to 28 letters long at each letter)."""
+    hyphenation = _hyphenation()
+    if hyphenation is None:
+        return len(_pyphen().positions(word))
+    patterns, prefixes, maxlen = hyphenation
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            piece = pointed[i:j]
+            pattern = patterns.get(piece)
+            if pattern:
+                offset, values = pattern
+                span = slice(i + offset, i + offset + len(values))
+                references[span] = map(max, values, references[span])
+            if piece not in prefixes:
+                break  # no longer pattern begins with these letters
+    right = len(word) - 2  # pyphen's default: no break in the first or last 2 letters
+    return sum(1 for i, value in enumerate(references) if value % 2 and 2 <= i - 1 <= right)
+
+
+def _lookup(word: str) -> int:
+    """Syllables of a word missing from :data:`_KNOWN` (and now added to it)."""
+    prefix = word[:2]
+    if prefix not in _LOADED:
+        _LOADED.add(prefix)
+        bucket = _cmu_buckets().get(prefix)
+        if bucket is not None:  # (a word's pyphen count comes only after its prefix)
+            _KNOWN.update(zip(bucket[0].split(" "), bucket[1], strict=True))
+    count = _KNOWN.get(word)
+    if count is None:
+        count = _KNOWN[word] = hyphenation_points(word) + 1
+    return count
+
+
+def _bound() -> None:
+    if len(_KNOWN) > 1_000_000:  # bounded, whatever the input: start again
+        _KNOWN.clear()
+        _LOADED.clear()
+
+
 def word_syllables(word: str) -> int:
     """Syllables of one word as textstat counts them (``word`` already lowercased)."""
-    count = _cmu_table().get(word)
-    if count is not None:
-        return count
-    return len(_pyphen().positions(word)) + 1
+    count = _KNOWN.get(word)
+    if count is None:
+        _bound()
+        count = _lookup(word)
+    return count
+
+
+def syllable_counts(words: list[str]) -> list[int]:
+    """:func:`word_syllables` of each word (lowercased)."""
+    try:
+        return list(map(_KNOWN.__getitem__, words))  # one dict lookup a word, in C
+    except KeyError:
+        _bound()
+        for word in set(filterfalse(_KNOWN.__contains__, words)):  # the new words
+            _lookup(word)
+        return list(map(_KNOWN.__getitem__, words))
 
 
 def count_syllables(text: str) -> int:
     if not text:
         return 0
-    return sum(word_syllables(word) for word in list_words(text, lowercase=True))
+    return sum(syllable_counts(list_words(text, lowercase=True)))
 
 
 # -- figures ----------------------------------------------------------------------------
@@ -144,12 +260,13 @@ class TextCounts:
 def text_counts(text: str) -> TextCounts:
     """Words, sentences, syllables and polysyllables of ``text``, as textstat counts them."""
     words = list_words(text, lowercase=True)
-    per_word = [word_syllables(w) for w in words]
+    per_word = syllable_counts(words)
+    simple = per_word.count(1) + per_word.count(2) + per_word.count(0)  # counts are >= 0
     return TextCounts(
         words=len(words),
         sentences=count_sentences(text),
         syllables=sum(per_word),
-        polysyllables=sum(1 for s in per_word if s >= 3),
+        polysyllables=len(per_word) - simple,
     )
 
 
@@ -171,14 +288,18 @@ def smog_index(text: str) -> float:
 # -- answers and documents --------------------------------------------------------------
 
 
-_INNER_STOP = re.compile(r"[.!?]+")
-
-
 @lru_cache(maxsize=256)
 def sentences_of(text: str) -> tuple[Sentence, ...]:
     """:func:`~faq_lint.text.sentences.split_sentences`, remembered: the grade, the long
     sentence and the jargon rules all split the same answer."""
     return tuple(split_sentences(text))
+
+
+def sentence_word_counts(text: str) -> tuple[int, ...]:
+    """Words in each of :func:`sentences_of`, as the formulas count them: the same as
+    ``len(list_words(sentence.text))``, read off :func:`_formula_words` (the grade and
+    the long-sentence rules both need them)."""
+    return _formula_words(text)[1]
 
 
 def formula_text(answer: str) -> str:
@@ -192,18 +313,69 @@ def formula_text(answer: str) -> str:
     them from its words anyway), so words and syllables are textstat's and the sentences
     are real ones.
     """
+    return " ".join(_formula_pieces(answer))
+
+
+def _formula_pieces(answer: str) -> list[str]:
     pieces = []
     for sentence in sentences_of(answer):
-        text = _INNER_STOP.sub("", sentence.text.strip().lstrip("-•*").strip()).rstrip(":;, ")
+        text = sentence.text.strip().lstrip("-•*").strip()
+        # every ".", "!" and "?" goes (three replace() calls are cheaper than a regex)
+        text = text.replace(".", "").replace("!", "").replace("?", "").rstrip(":;, ")
         if text:
             pieces.append(text + ".")
-    return " ".join(pieces)
+    return pieces
+
+
+_PIECE_BREAK = "\x1e"  # white space to str.split and to \s; joins the pieces below
+
+
+@lru_cache(maxsize=256)
+def _formula_words(answer: str) -> tuple[list[str], tuple[int, ...]]:
+    """``list_words(formula_text(answer), lowercase=True)`` and the number of words of
+    each piece of the formula text.
+
+    There is one piece per sentence (a sentence holds a letter or digit, which no step
+    of :func:`_formula_pieces` removes), and a piece has as many words as its sentence:
+    the steps remove only punctuation, which is no word, and white space at the ends;
+    a word is a run without white space that holds a word character. The pieces are
+    cleaned in one pass, joined by a white-space character the answer does not hold
+    (no pass removes white space, and a piece ends with its full stop, so no
+    apostrophe test looks across the join).
+    """
+    pieces = _formula_pieces(answer)
+    if not pieces:
+        return [], ()
+    if _PIECE_BREAK in answer:  # (never in real text) one piece at a time
+        per_piece = [list_words(piece, lowercase=True) for piece in pieces]
+        return [w for words in per_piece for w in words], tuple(map(len, per_piece))
+    text = _PIECE_BREAK.join(pieces)
+    text = (_NOT_A_WORD_PART if "'" in text else _PUNCTUATION).sub("", text).lower()
+    return text.split(), tuple(len(part.split()) for part in text.split(_PIECE_BREAK))
 
 
 @lru_cache(maxsize=65536)
 def answer_counts(answer: str) -> TextCounts:
-    # Remembered: the grade rule and the report's per-document figures count the same answers.
-    return text_counts(formula_text(answer))
+    """``text_counts(formula_text(answer))``, remembered: the grade rule and the report's
+    per-document figures count the same answers.
+
+    Counted piece by piece, which is the same and faster: each piece of the formula text
+    holds a word and ends with its only full stop, so textstat's sentence pieces of the
+    formula text are its pieces (less any punctuation before the first word, which has no
+    word), and its words are the pieces' words one after the other.
+    """
+    words, per_piece = _formula_words(answer)
+    if not per_piece:
+        return TextCounts()
+    short = per_piece.count(0) + per_piece.count(1) + per_piece.count(2)
+    per_word = syllable_counts(words)
+    simple = per_word.count(1) + per_word.count(2) + per_word.count(0)  # counts are >= 0
+    return TextCounts(
+        words=len(words),
+        sentences=max(1, len(per_piece) - short),
+        syllables=sum(per_word),
+        polysyllables=len(per_word) - simple,
+    )
 
 
 def readability_of(counts: Iterable[TextCounts]) -> Readability | None:

@@ -18,24 +18,41 @@ curly and straight apostrophes, acronyms (all capitals: skipped), words with dig
 capitalised word inside a sentence is skipped; one that starts a sentence is skipped
 when the page uses it capitalised elsewhere, and otherwise reported only when a
 correction is found).
+
+Speed: the word lists come from the data cache (:mod:`faq_lint.datacache`) in packed
+groups, unpacked as lookups need them, so a page reads only what its own words need; and
+the lexicon remembers the tokens found fine wherever they stand, so a text whose words
+have all been seen before costs one pass of a regular expression.
 """
 
 from __future__ import annotations
 
-import difflib
+import marshal
 import os
 import re
-from collections.abc import Iterable
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
+
+from faq_lint.datacache import cached
 
 IssueKind = Literal["misspelling", "apostrophe", "run-on", "variant"]
 
 # The longest English word in major dictionaries has 45 letters; splitting and suggesting
 # for longer "words" costs time quadratic in their length.
 MAX_WORD_LENGTH = 45
-URL_OR_EMAIL = re.compile(
+
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled when first used: start-up does not pay for the ones a run
+    seldom needs (compiling a pattern costs up to a millisecond)."""
+    return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
+
+
+URL_OR_EMAIL = _lazy(
     r"(?:https?://|ftp://|www\.)\S+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # from a run's start only: linear
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|gov|edu|net|int|info|io|uk|us|ca|au|nz)\b(?:/\S*)?",
@@ -44,9 +61,18 @@ URL_OR_EMAIL = re.compile(
 _LETTER = "A-Za-z\u00c0-\u024f"
 # Invisible characters that sit inside words in copied text (zero-width space, soft hyphen).
 INVISIBLE = "\u200b\u200c\u200d\u00ad\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 TOKEN = re.compile(rf"[{_LETTER}0-9](?:[{_LETTER}0-9'’\-‐‑./{INVISIBLE}]*[{_LETTER}0-9])?")
-_MISSING_SPACE = re.compile(r"([a-z][a-z']+)\.([A-Z][a-z]+)")
+# TOKEN's matches are the runs of these characters, each from its first letter or digit
+# to its last: so the tokens that start with a capital can be found without visiting the
+# others (the run must start here, and its first letter or digit be a capital).
+_JOINERS = f"'’\\-‐‑./{INVISIBLE}"  # allowed inside a token, not at its ends
+# (A-Z or a letter of the upper range: page_words keeps those that are capitals.)
+CAPITALISED_TOKEN = re.compile(
+    rf"(?<![{_LETTER}0-9{_JOINERS}])[{_JOINERS}]*+"
+    rf"([A-Z\u00c0-\u024f](?:[{_LETTER}0-9{_JOINERS}]*[{_LETTER}0-9])?)"
+)
+_MISSING_SPACE = _lazy(r"([a-z][a-z']+)\.([A-Z][a-z]+)")
 _INITIAL_BEFORE = set('.!?:;•*-–—"“')
 _QUOTES = "\"'“”‘’"
 
@@ -170,22 +196,26 @@ RELATED_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("itic", ("itis",)),
 )
 # UK -> US spelling patterns, tried on words in no list ("colour" -> "color").
-UK_TO_US_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"our", "or"),
-        (r"isation(s?)$", r"ization\1"),
-        (r"is(e|ed|es|ing|er|ers)$", r"iz\1"),
-        (r"ys(e|ed|es|ing)$", r"yz\1"),
-        (r"tre(s?)$", r"ter\1"),
-        (r"ae", "e"),
-        (r"oe", "e"),
-        (r"ll(ed|ing|er|ers|or|ors)$", r"l\1"),
-        (r"ogue(s?)$", r"og\1"),
-        (r"ence$", "ense"),
-        (r"^sulph", "sulf"),
-    )
+UK_TO_US: tuple[tuple[str, str], ...] = (
+    (r"our", "or"),
+    (r"isation(s?)$", r"ization\1"),
+    (r"is(e|ed|es|ing|er|ers)$", r"iz\1"),
+    (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"tre(s?)$", r"ter\1"),
+    (r"ae", "e"),
+    (r"oe", "e"),
+    (r"ll(ed|ing|er|ers|or|ors)$", r"l\1"),
+    (r"ogue(s?)$", r"og\1"),
+    (r"ence$", "ense"),
+    (r"^sulph", "sulf"),
 )
+
+
+@lru_cache(maxsize=1)
+def _uk_to_us_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in UK_TO_US)
+
+
 # Short function words: "symptomsthe", "inheritedthat" are a word run into one of these.
 FUNCTION_WORDS = {
     "the",
@@ -406,17 +436,126 @@ def _inflect(us: str, uk: str) -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=4)
-def _english() -> tuple[Any, dict[str, int]]:
+# -- the word lists, packed ----------------------------------------------------------------
+#
+# Unpacking pyspellchecker's 160,000 English words costs about 20 ms, more than linting a
+# page. So the word lists live in the data cache as _BUCKETS marshal-ed groups (by a CRC of
+# the word), and a lookup that misses unpacks only its word's group: a page unpacks the few
+# hundred groups of its own words. Every group is opened in full, so a word is known
+# exactly when it would be with the whole list loaded.
+
+_BUCKETS = 8192
+_DATA_LAYOUT = f"2 {_BUCKETS}"  # change when the packed data or the way it is built changes
+
+
+def _bucket(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) & (_BUCKETS - 1)
+
+
+def _pack(words: dict[str, int] | list[str]) -> list[bytes]:
+    """``words`` in _BUCKETS groups, each marshal-ed (``b""`` when empty): a dict of
+    frequencies for a dict, a list for a list."""
+    crc, last = zlib.crc32, _BUCKETS - 1  # _bucket, inline: this runs on 200,000 words
+    if isinstance(words, dict):
+        pairs: list[list[tuple[str, int]]] = [[] for _ in range(_BUCKETS)]
+        for word, count in words.items():
+            pairs[crc(word.encode("utf-8", "surrogatepass")) & last].append((word, count))
+        return [marshal.dumps(dict(group)) if group else b"" for group in pairs]
+    groups: list[list[str]] = [[] for _ in range(_BUCKETS)]
+    for word in words:
+        groups[crc(word.encode("utf-8", "surrogatepass")) & last].append(word)
+    return [marshal.dumps(group) if group else b"" for group in groups]
+
+
+def _build_english() -> dict[str, Any]:
     from spellchecker import SpellChecker
 
-    checker = SpellChecker(language="en", distance=1)
-    return checker, checker.word_frequency.dictionary
+    frequencies = SpellChecker(language="en", distance=1).word_frequency
+    return {
+        "letters": "".join(sorted(frequencies.letters)),
+        "longest": frequencies.longest_word_length,
+        "words": _pack(dict(frequencies.dictionary)),
+    }
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, Any]:
+    """pyspellchecker's English word frequencies, packed (from the data cache when built
+    before): ``letters`` and ``longest`` (for edits), ``words`` (the packed groups)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spellchecker")
+    folder = os.path.dirname(spec.origin) if spec and spec.origin else ""
+    info = os.path.join(folder, "info.py")
+    version = "?"
+    try:
+        with open(info, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("__version__"):
+                    version = line.partition("=")[2].strip().strip("\"'")
+    except (OSError, UnicodeDecodeError):
+        pass
+    sources = [os.path.join(folder, "resources", "en.json.gz"), info]
+    extra = f"{_DATA_LAYOUT} pyspellchecker {version}"
+    return cached("spelling-english", sources, _build_english, extra=extra)
+
+
+def _build_words(
+    word_files: list[str],
+    drug_files: list[str],
+    eponym_file: str | None,
+    variant_file: str | None,
+    part_file: str | None,
+) -> dict[str, Any]:
+    """The rule pack's word lists as plain data for the data cache."""
+    extra = tokens_of(w for path in word_files for w in read_word_file(path))
+    drugs = tokens_of(w for path in drug_files for w in read_word_file(path))
+    extra |= drugs
+    extra |= drug_stems(drugs)
+    us_to_uk: dict[str, str] = {}
+    for line in read_word_file(variant_file) if variant_file else []:
+        parts = line.lower().split()
+        if len(parts) == 2:
+            for us, uk in _inflect(parts[0], parts[1]):
+                us_to_uk.setdefault(us, uk)
+    return {
+        "words": _pack(sorted(extra)),
+        "eponyms": sorted({e.lower() for e in read_word_file(eponym_file)} if eponym_file else []),
+        "parts": read_word_parts(part_file) if part_file else {},
+        "us_to_uk": us_to_uk,
+    }
+
+
+def _drugs_by_start(drugs: Iterable[str]) -> dict[str, list[str]]:
+    """Drug names to suggest for a near-miss ("ibuprofin"), by their first two letters."""
+    by_start: dict[str, list[str]] = {}
+    for word in sorted(drugs):
+        if word.isalpha() and len(word) >= 5:
+            by_start.setdefault(word[:2], []).append(word)
+    return by_start
+
+
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"  # string.punctuation
+
+
+def _is_number(word: str) -> bool:
+    if word in ("nan", "inf", "infinity"):
+        return False
+    try:
+        float(word)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
 class Lexicon:
-    """Everything that counts as a correctly spelled word, and how to suggest one."""
+    """Everything that counts as a correctly spelled word, and how to suggest one.
+
+    ``extra`` and ``drugs`` hold words given directly. :meth:`build` gives the rule pack's
+    lists instead as ``packed_words`` (more known words, grouped by :func:`_pack`, unpacked
+    as lookups need them) and ``drug_files`` (drug names for suggestions, read only when
+    a suggestion needs them)."""
 
     variety: str | None = "us"
     extra: set[str] = field(default_factory=set)
@@ -426,15 +565,27 @@ class Lexicon:
     us_to_uk: dict[str, str] = field(default_factory=dict)
     uk_to_us: dict[str, str] = field(default_factory=dict)
     report_unknown: bool = False
+    packed_words: list[bytes] = field(default_factory=list, repr=False)
+    drug_files: list[str] = field(default_factory=list)
     _cache: dict[str, tuple[IssueKind, tuple[str, ...], str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.checker, self.english = _english()
+        english = _english()
+        self.letters: str = english["letters"]
+        self.longest: int = english["longest"]
+        self.english: dict[str, int] = {}  # unpacked so far
+        # the packed groups (shared, never changed) and which of them are unpacked
+        self._english_groups: list[bytes] = english["words"]
+        self._more_groups: list[bytes] = self.packed_words
+        self._unpacked = bytearray(_BUCKETS)
+        self._still_packed = _BUCKETS
+        self._frequent: set[str] | None = None  # English words used 1,000+ times, once unpacked
+        self._last_edits: tuple[str, frozenset[str]] = ("", frozenset())
         self.eponym_owners = {e.split("'")[0] for e in self.eponyms}
-        self._drugs_by_initial: dict[str, list[str]] = {}
-        for word in self.drugs:
-            if word.isalpha() and len(word) >= 5:
-                self._drugs_by_initial.setdefault(word[0], []).append(word)
+        self._drugs_by_start = _drugs_by_start(self.drugs)
+        self._drug_files_read = not self.drug_files
+        # tokens find_issues has found nothing in and never will, wherever they stand
+        self.clean_tokens: set[str] = set()
 
     @classmethod
     def build(
@@ -448,39 +599,100 @@ class Lexicon:
         locale: str = "en-US",
         report_unknown: bool = False,
     ) -> Lexicon:
-        extra = tokens_of(w for path in word_files for w in read_word_file(path))
-        drugs = tokens_of(w for path in drug_files for w in read_word_file(path))
-        extra |= drugs
-        extra |= drug_stems(drugs)
-        extra |= tokens_of(extra_words)
-        us_to_uk: dict[str, str] = {}
-        for line in read_word_file(variant_file) if variant_file else []:
-            parts = line.lower().split()
-            if len(parts) == 2:
-                for us, uk in _inflect(parts[0], parts[1]):
-                    us_to_uk.setdefault(us, uk)
+        word_files, drug_files = list(word_files), list(drug_files)
+        named = (eponym_file, variant_file, part_file)
+        sources = word_files + drug_files + [path for path in named if path]
+        data = cached(
+            "spelling-words",
+            sources,
+            lambda: _build_words(word_files, drug_files, eponym_file, variant_file, part_file),
+            extra=f"{_DATA_LAYOUT} {[word_files, drug_files, *named]!r}",
+        )
+        us_to_uk: dict[str, str] = data["us_to_uk"]
         return cls(
             variety=variety_of(locale),
-            extra=extra,
-            drugs=drugs,
-            eponyms={e.lower() for e in read_word_file(eponym_file)} if eponym_file else set(),
-            parts=read_word_parts(part_file) if part_file else {},
+            extra=tokens_of(extra_words),
+            eponyms=set(data["eponyms"]),
+            parts=data["parts"],
             us_to_uk=us_to_uk,
             uk_to_us={uk: us for us, uk in us_to_uk.items()},
             report_unknown=report_unknown,
+            packed_words=data["words"],
+            drug_files=drug_files,
         )
+
+    # -- unpacking -----------------------------------------------------------------------
+
+    def _unpack(self, word: str) -> bool:
+        """Unpack the group ``word`` belongs to; whether it was still packed."""
+        index = _bucket(word)
+        if self._unpacked[index]:
+            return False
+        self._open(index)
+        if self._still_packed < _BUCKETS * 3 // 4:
+            self.unpack_all()  # a long run needs most groups: stop computing CRCs
+        return True
+
+    def _open(self, index: int) -> None:
+        if self._unpacked[index]:
+            return
+        self._unpacked[index] = 1
+        self._still_packed -= 1
+        english = self._english_groups[index]
+        if english:
+            self.english.update(marshal.loads(english))
+        more = self._more_groups[index] if self._more_groups else b""
+        if more:
+            self.extra.update(marshal.loads(more))
+
+    def unpack_all(self) -> None:
+        """Unpack every word (a long run; or to compare lexicons)."""
+        for index in range(_BUCKETS):
+            self._open(index)
+        self._drugs_starting("")
+
+    def _drugs_starting(self, start: str) -> list[str]:
+        if not self._drug_files_read:
+            self._drug_files_read = True
+            files = self.drug_files
+
+            def build() -> dict[str, list[str]]:
+                return _drugs_by_start(tokens_of(w for p in files for w in read_word_file(p)))
+
+            found = cached("spelling-drugs", files, build, extra=f"{_DATA_LAYOUT} {files!r}")
+            for first, words in found.items():
+                self._drugs_by_start.setdefault(first, []).extend(words)
+        return self._drugs_by_start.get(start, [])
 
     # -- what is a word ----------------------------------------------------------------
 
+    # Every lookup below tries the words unpacked so far, and unpacks the word's group
+    # when it misses (a group holds both its English and its other known words).
+
     def frequency(self, word: str) -> int:
-        return int(self.english.get(word, 0))
+        count = self.english.get(word)
+        if count is None:
+            if not (self._still_packed and self._unpack(word)):
+                return 0
+            count = self.english.get(word, 0)
+        return int(count)
+
+    def in_english(self, word: str) -> bool:
+        if word in self.english:
+            return True
+        return bool(self._still_packed) and self._unpack(word) and word in self.english
 
     def known(self, word: str) -> bool:
-        return word in self.english or word in self.extra or word in ABBREVIATIONS
+        if word in self.english or word in self.extra or word in ABBREVIATIONS:
+            return True
+        if self._still_packed and self._unpack(word):
+            return word in self.english or word in self.extra
+        return False
 
     def common(self, word: str, minimum: int) -> bool:
         """A known word at least this frequent (medical words count as frequent)."""
-        if word in self.extra or self.frequency(word) >= minimum:
+        count = self.frequency(word)  # first: unpacks the word's group
+        if word in self.extra or count >= minimum:
             return True
         return len(word) >= 7 and word in self.english  # long words are rarely accidents
 
@@ -552,14 +764,14 @@ class Lexicon:
     def _dropped_possessive(self, word: str) -> bool:
         """ "bodys", "childs": a possessive, since the plural is spelled otherwise."""
         stem = word[:-1]
-        if not word.endswith("s") or len(stem) < 3 or f"{stem}'s" not in self.english:
+        if not word.endswith("s") or len(stem) < 3 or not self.in_english(f"{stem}'s"):
             return False
         consonant_y = stem.endswith("y") and stem[-2:-1] not in tuple("aeiou")
         return consonant_y or stem in IRREGULAR_PLURALS
 
     def _other_variety(self, word: str) -> str | None:
         """The US form of a UK spelling not in the lists ("haematologist")."""
-        for pattern, replacement in UK_TO_US_PATTERNS:
+        for pattern, replacement in _uk_to_us_patterns():
             candidate = pattern.sub(replacement, word)
             if candidate != word and self.frequency(candidate) > 0:
                 return candidate
@@ -605,7 +817,18 @@ class Lexicon:
         content = max(split.split(" "), key=len)
         if self.frequency(content) >= 1000 or content in self.extra:
             return False
-        return any(self.frequency(c) >= 1000 for c in self.checker.edit_distance_1(word))
+        edits = self.edits(word)
+        if self._still_packed:
+            return any(self.frequency(c) >= 1000 for c in edits)
+        if self._frequent is None:
+            self._frequent = {w for w, count in self.english.items() if count >= 1000}
+        return not self._frequent.isdisjoint(edits)
+
+    def _known_among(self, words: frozenset[str]) -> set[str]:
+        if self._still_packed:
+            return {w for w in words if self.known(w)}
+        # all unpacked: set operations, not a lookup per word
+        return (self.english.keys() & words) | (self.extra & words) | (ABBREVIATIONS & words)
 
     def _compound(self, word: str) -> bool:
         """A closed compound of two common words ("handwashing", "wastewater"): a short,
@@ -651,19 +874,43 @@ class Lexicon:
                     reach[j] = reach.get(j, False) or reach[i]
         return any(reach.get(end) for end in ends)
 
+    def edits(self, word: str) -> frozenset[str]:
+        """Strings one edit from ``word``: pyspellchecker's ``edit_distance_1``, without
+        loading its dictionary (the letters and longest word come from the data cache)."""
+        if self._last_edits[0] == word:
+            return self._last_edits[1]  # judging a word asks twice: run-on, then suggest
+        lower = word.lower()
+        if (
+            len(lower) == 1
+            and lower in _PUNCTUATION
+            or len(lower) > self.longest + 3
+            or _is_number(lower)
+        ):
+            found = frozenset((lower,))  # pyspellchecker does not edit these
+        else:
+            letters = self.letters
+            splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+            deletes = [left + right[1:] for left, right in splits if right]
+            transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+            replaces = [left + c + right[1:] for left, right in splits if right for c in letters]
+            inserts = [left + c + right for left, right in splits for c in letters]
+            found = frozenset(deletes + transposes + replaces + inserts)
+        self._last_edits = (word, found)
+        return found
+
     def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
         """Known words at edit distance 1, most frequent first; else the closest drug name."""
-        candidates = [c for c in self.checker.edit_distance_1(word) if c != word and self.known(c)]
+        candidates = self._known_among(self.edits(word))
+        candidates.discard(word)
         if candidates:
-            candidates.sort(
-                key=lambda c: (-max(self.frequency(c), 50 if c in self.extra else 0), c)
+            ranked = sorted(
+                candidates,
+                key=lambda c: (-max(self.frequency(c), 50 if c in self.extra else 0), c),
             )
-            return tuple(candidates[:limit])
-        pool = [
-            w
-            for w in self._drugs_by_initial.get(word[:1], [])
-            if abs(len(w) - len(word)) <= 2 and w[:2] == word[:2]
-        ]
+            return tuple(ranked[:limit])
+        pool = [w for w in self._drugs_starting(word[:2]) if abs(len(w) - len(word)) <= 2]
+        import difflib  # here: only a word with no close English spelling needs it
+
         close = difflib.get_close_matches(word, pool, n=5, cutoff=0.8)
         # the best-known close name first ("ibuprofen" over the brand "ibuproten")
         close.sort(key=lambda w: -self.frequency(w))
@@ -675,21 +922,54 @@ class Lexicon:
 
 # 100+ characters with no space are a URL, a code or junk, never prose: masked first, so
 # that URL_OR_EMAIL only ever scans short stretches (it is quadratic on "a.a.a.a...").
-_LONG_TOKEN = re.compile(r"(?<!\S)\S{100,}")
+_LONG_TOKEN = _lazy(r"(?<!\S)\S{100,}")
 # Identifiers and units, not words: "doi:10.1016/S0140-6736(17)32802-7", "PMID: 11714862",
 # "PMC1234567", "5.2 mmol/L", "70 mg/dL", "mcg/kg".
-_CODES = re.compile(
+_CODES = _lazy(
     r"\bdoi:\s*\S+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d+"
     r"|\b[A-Za-zµμ]{1,5}/(?:d?l|kg|ml|min|h|hr|day|m2|mol|mmol)\b",
     re.IGNORECASE,
 )
 
 
-def _mask_urls(text: str) -> str:
-    def blank(match: re.Match[str]) -> str:
-        return " " * len(match.group(0))
+# Cheap tests that show a text cannot hold what a masking pattern matches, so the patterns
+# (slow: they try a match at every letter) run on few texts. Each test finds a piece of
+# every match of its pattern; for a non-ASCII text, case-insensitive pieces are looked
+# for with the pattern's own case folding.
+_DOMAIN = re.compile(r"\.(?:com|org|gov|edu|net|int|info|io|uk|us|ca|au|nz)\b", re.IGNORECASE)
+_WWW = _lazy(r"www\.", re.IGNORECASE)
+_UNIT = re.compile(r"/(?:d?l|kg|ml|min|h|hr|day|m2|mol|mmol)\b", re.IGNORECASE)
+_CODE_NAME = _lazy(r"doi:|pmid|pmc", re.IGNORECASE)
 
-    return _CODES.sub(blank, URL_OR_EMAIL.sub(blank, _LONG_TOKEN.sub(blank, text)))
+
+def _may_hold_url(text: str) -> bool:
+    if "@" in text or "://" in text or _DOMAIN.search(text):
+        return True
+    return "www." in text.lower() if text.isascii() else bool(_WWW().search(text))
+
+
+def _may_hold_code(text: str) -> bool:
+    if "/" in text and ("10." in text or _UNIT.search(text)):
+        return True
+    if not text.isascii():
+        return bool(_CODE_NAME().search(text))
+    lower = text.lower()
+    return "doi:" in lower or "pmid" in lower or "pmc" in lower
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _mask_urls(text: str) -> str:
+    """``text`` with URLs, e-mail addresses, codes and 100+ character strings blanked."""
+    if len(text) >= 100 and max(map(len, text.split()), default=0) >= 100:
+        text = _LONG_TOKEN().sub(_blank, text)
+    if _may_hold_url(text):
+        text = URL_OR_EMAIL().sub(_blank, text)
+    if _may_hold_code(text):
+        text = _CODES().sub(_blank, text)
+    return text
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -711,18 +991,30 @@ class PageWords:
 
     names: set[str] = field(default_factory=set)  # written capitalised inside a sentence
     counts: dict[str, int] = field(default_factory=dict)  # lowercased word -> uses
+    masked: dict[str, str] = field(default_factory=dict, repr=False)  # text -> _mask_urls(text)
 
 
 def page_words(texts: Iterable[str]) -> PageWords:
-    page = PageWords()
+    uses: Counter[str] = Counter()  # token as written -> uses: normalised once per token
+    named: set[str] = set()
+    masks: dict[str, str] = {}
     for text in texts:
-        masked = _mask_urls(text)
-        for match in TOKEN.finditer(masked):
-            token = match.group(0).lower().replace("’", "'")
-            base = token[:-2] if token.endswith("'s") else token
-            page.counts[base] = page.counts.get(base, 0) + 1
-            if match.group(0)[:1].isupper() and not sentence_initial(masked, match.start()):
-                page.names.add(token)
+        masked = masks[text] = _mask_urls(text)
+        uses.update(TOKEN.findall(masked))
+        for match in CAPITALISED_TOKEN.finditer(masked):
+            token = match.group(1)
+            if (
+                token not in named
+                and (token[0] <= "Z" or token[0].isupper())
+                and not sentence_initial(masked, match.start(1))
+            ):
+                named.add(token)
+    page = PageWords(names={token.lower().replace("’", "'") for token in named}, masked=masks)
+    counts = page.counts
+    for token, count in uses.items():
+        word = token.lower().replace("’", "'")
+        base = word[:-2] if word.endswith("'s") else word
+        counts[base] = counts.get(base, 0) + count
     return page
 
 
@@ -745,86 +1037,185 @@ def _next_word(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def find_issues(text: str, lexicon: Lexicon, names: set[str] | None = None) -> list[Issue]:
-    """The spelling problems of ``text`` (an answer or a question)."""
-    masked = _mask_urls(text)
+_HAS_DIGIT = re.compile("[0-9]").search
+_HYPHEN = re.compile("[-‐‑]")
+_MAX_CLEAN_TOKENS = 1_000_000  # forget them all past this (memory on a huge corpus)
+
+
+def find_issues(
+    text: str, lexicon: Lexicon, names: set[str] | None = None, page: PageWords | None = None
+) -> list[Issue]:
+    """The spelling problems of ``text`` (an answer or a question). ``names``: words the
+    page uses as names (default: those of ``page``, the :func:`page_words` of its page)."""
+    masked = page.masked.get(text) if page else None
+    if masked is None:
+        masked = _mask_urls(text)
+    if names is None and page:
+        names = page.names
+    clean = lexicon.clean_tokens
+    tokens = TOKEN.findall(masked)
+    if clean.issuperset(tokens):
+        return []  # every word already found fine wherever it stands: most texts
+    if len(clean) > _MAX_CLEAN_TOKENS:
+        clean.clear()
     names = names or set()
     issues: list[Issue] = []
-    for match in TOKEN.finditer(masked):
-        issues.extend(_check_token(masked, match.group(0), match.start(), lexicon, names))
+    for start, token in _unclean_tokens(masked, tokens, clean):
+        if token in clean:
+            continue  # found fine earlier in this text
+        found = _check_token(masked, token, start, lexicon, names)
+        if found:
+            issues.extend(found)
+        elif _fine_anywhere(token, lexicon):
+            clean.add(token)
     return issues
+
+
+# TOKEN's letters and digits, and the characters it allows only inside a token
+_WORD_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    + "".join(map(chr, range(0xC0, 0x250)))
+)
+_JOINER_CHARS = frozenset("'’-‐‑./" + INVISIBLE)
+
+
+def _unclean_tokens(text: str, tokens: list[str], clean: set[str]) -> list[tuple[int, str]]:
+    """Where the ``tokens`` of ``text`` not in ``clean`` stand, in order. A few (a new
+    word, a name at the start of a sentence) are found with str.find rather than by
+    visiting every token."""
+    unclean = set(tokens).difference(clean)
+    if len(unclean) > 8:
+        return [(m.start(), m.group()) for m in TOKEN.finditer(text) if m.group() not in clean]
+    found = []
+    for token in unclean:
+        at = text.find(token)
+        while at >= 0:
+            # a match of TOKEN starts at the first letter or digit of a run of its characters
+            before = at - 1
+            while before >= 0 and text[before] in _JOINER_CHARS:
+                before -= 1
+            if before < 0 or text[before] not in _WORD_CHARS:
+                match = TOKEN.match(text, at)
+                if match and match.group() == token:
+                    found.append((at, token))
+            at = text.find(token, at + 1)
+    found.sort()
+    return found
+
+
+def _missing_space(token: str, lexicon: Lexicon) -> str | None:
+    """ "options.The": the fix ("options. The") when two known words meet at a full stop."""
+    found = _MISSING_SPACE().fullmatch(token)
+    if found and lexicon.known(found.group(1)) and lexicon.known(found.group(2).lower()):
+        return f"{found.group(1)}. {found.group(2)}"
+    return None
+
+
+def _pieces(token: str, lexicon: Lexicon) -> tuple[list[tuple[str, int]], bool]:
+    """The words of a token (without digits or a full stop) to check, with their offsets,
+    and whether they are parts of it: "self-massage" and "and/or" are checked part by part
+    (not a one-letter part or a prefix), "zig-zag" and "(HEE-muh-glow-bin)" not at all."""
+    if "/" in token:
+        separators = "/"
+    elif "-" in token or "‐" in token or "‑" in token:
+        normal = _HYPHEN.sub("-", token).lower()
+        if lexicon.known(normal) or lexicon.known(normal.replace("-", "")):
+            return [], True  # "zig-zag", "e-mail"
+        parts = _HYPHEN.split(token)
+        if any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts):
+            return [], True  # a pronunciation guide: "(HEE-muh-glow-bin)"
+        separators = "-‐‑"
+    else:
+        return [(token, 0)], False
+    pieces: list[tuple[str, int]] = []
+    offset = 0
+    for part in re.split(f"[{re.escape(separators)}]", token):
+        if len(part) > 1 and part.lower() not in PREFIXES:
+            pieces.append((part, offset))
+        offset += len(part) + 1
+    return pieces, True
 
 
 def _check_token(
     text: str, token: str, start: int, lexicon: Lexicon, names: set[str]
 ) -> list[Issue]:
     end = start + len(token)
-    if any(ch.isdigit() for ch in token):
+    if _HAS_DIGIT(token):
         return []
-    if "/" in token:
-        return _check_parts(text, token, start, "/", lexicon, names)
-    if "." in token:
-        found = _MISSING_SPACE.fullmatch(token)
-        if found and lexicon.known(found.group(1)) and lexicon.known(found.group(2).lower()):
-            fix = f"{found.group(1)}. {found.group(2)}"
-            return [Issue("run-on", start, end, token, (fix,), "full stop")]
-        return []
-    issues = _check_token_parts(text, token, start, lexicon, names)
-    if issues and (_quoted(text, start, end) or _previous_word(text, start) in TERM_INTRODUCERS):
+    if "." in token and "/" not in token:
+        fix = _missing_space(token, lexicon)
+        return [Issue("run-on", start, end, token, (fix,), "full stop")] if fix else []
+    pieces, inside = _pieces(token, lexicon)
+    issues: list[Issue] = []
+    for piece, offset in pieces:
+        issues.extend(_check_word(text, piece, start + offset, lexicon, names, inside))
+    if (
+        issues
+        and "/" not in token
+        and (_quoted(text, start, end) or _previous_word(text, start) in TERM_INTRODUCERS)
+    ):
         # a word mentioned or introduced ("physis", "a protein called cubilin") may be
         # new to every list; a dropped apostrophe or a run-on there is still reported
         issues = [i for i in issues if i.kind != "misspelling"]
     return issues
 
 
-def _check_token_parts(
-    text: str, token: str, start: int, lexicon: Lexicon, names: set[str]
-) -> list[Issue]:
-    if "-" in token or "‐" in token or "‑" in token:
-        normal = re.sub(r"[‐‑]", "-", token).lower()
-        if lexicon.known(normal) or lexicon.known(normal.replace("-", "")):
-            return []  # "zig-zag", "e-mail"
-        parts = re.split(r"[-‐‑]", token)
-        if any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts):
-            return []  # a pronunciation guide: "(HEE-muh-glow-bin)"
-        return _check_parts(text, token, start, "-‐‑", lexicon, names)
-    return _check_word(text, token, start, lexicon, names)
-
-
-def _check_parts(
-    text: str, token: str, start: int, separators: str, lexicon: Lexicon, names: set[str]
-) -> list[Issue]:
-    issues: list[Issue] = []
-    offset = 0
-    for part in re.split(f"[{re.escape(separators)}]", token):
-        where = start + offset
-        offset += len(part) + 1
-        if len(part) <= 1 or part.lower() in PREFIXES:
+def _fine_anywhere(token: str, lexicon: Lexicon) -> bool:
+    """Whether :func:`_check_token` finds nothing in ``token`` wherever it stands, so
+    find_issues can skip it from then on. Follows _check_token and _check_word, without
+    the words around: a word whose check looks at them is never fine anywhere."""
+    if _HAS_DIGIT(token):
+        return True
+    if "." in token and "/" not in token:
+        return _missing_space(token, lexicon) is None
+    pieces, inside = _pieces(token, lexicon)
+    for piece, _ in pieces:
+        form = _word_form(piece, lexicon)
+        if form is None:
             continue
-        issues.extend(_check_word(text, part, where, lexicon, names, inside=True))
-    return issues
+        word, lower = form
+        if word[0].isupper():
+            if _capital_contraction(word, lower):
+                return False
+            if not inside and (_eponym_like(lower, lexicon) or _capital_verdict(lower, lexicon)):
+                return False
+        elif lower in CONTEXT_CONTRACTIONS or (
+            (len(lower) > 2 or lower in CONTRACTIONS) and lexicon.judge(lower) is not None
+        ):
+            return False  # "cant"/"wont" (the word before decides), or a word with a problem
+    return True
+
+
+def _word_form(token: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A token as a word to check and its lowercase, or ``None`` when it is not checked:
+    not a word, a known possessive, an acronym, a mixed-case name ("McArdle")."""
+    word = token.translate(_DROP_INVISIBLE).replace("’", "'")
+    if word.endswith("'s"):
+        base = word[:-2]
+        if lexicon.known(word.lower()) or not base:
+            return None
+        word = base
+    word = word.strip("'")
+    if len(word) <= 1 or not word.isascii() or not word.replace("'", "").isalpha():
+        return None
+    if len(word) > MAX_WORD_LENGTH:
+        return None  # no word is this long (a pasted string, a hostile file): no quadratic work
+    if word.isupper():
+        return None  # an acronym: ALL, NIH
+    rest = word[1:]
+    if rest != rest.lower():
+        return None  # McArdle, GnRH, iPhone
+    return word, word.lower()
 
 
 def _check_word(
     text: str, token: str, start: int, lexicon: Lexicon, names: set[str], inside: bool = False
 ) -> list[Issue]:
-    end = start + len(token)
-    word = _INVISIBLE.sub("", token).replace("’", "'")
-    if word.endswith("'s"):
-        base = word[:-2]
-        if lexicon.known(word.lower()) or not base:
-            return []
-        word = base
-    word = word.strip("'")
-    if len(word) <= 1 or not word.isascii() or not word.replace("'", "").isalpha():
+    form = _word_form(token, lexicon)
+    if form is None:
         return []
-    if len(word) > MAX_WORD_LENGTH:
-        return []  # no word is this long (a pasted string, a hostile file): no quadratic work
-    lower = word.lower()
-    if word.isupper() and len(word) >= 2:
-        return []  # an acronym: ALL, NIH
-    if any(ch.isupper() for ch in word[1:]):
-        return []  # McArdle, GnRH, iPhone
+    word, lower = form
+    end = start + len(token)
     if word[0].isupper():
         return _check_capitalised(text, token, word, start, lexicon, names, inside)
     if lower in CONTEXT_CONTRACTIONS and _previous_word(text, start) in PRONOUNS:
@@ -836,6 +1227,34 @@ def _check_word(
         return []
     kind, suggestions, detail = verdict
     return [Issue(kind, start, end, token, suggestions, detail)]
+
+
+def _eponym_like(lower: str, lexicon: Lexicon) -> bool:
+    """ "bells", "parkinsons": could be an eponym missing its apostrophe ("Bell's palsy").
+    (An eponym "bell's palsy" always has its owner "bell" in ``eponym_owners``.)"""
+    return (
+        lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and "'" not in lower
+        and lower[:-1] in lexicon.eponym_owners
+    )
+
+
+def _capital_contraction(word: str, lower: str) -> bool:
+    return lower in CONTRACTIONS and (lower != "im" or word == "Im")
+
+
+def _capital_verdict(lower: str, lexicon: Lexicon) -> tuple[IssueKind, tuple[str, ...], str] | None:
+    """The problem of a capitalised word starting a sentence, if it is one to report."""
+    verdict = lexicon.judge(lower)
+    if verdict is None:
+        return None
+    kind, suggestions, _ = verdict
+    if kind == "misspelling" and not suggestions:
+        return None  # an unknown capitalised word starting a sentence: most likely a name
+    if kind == "run-on" and len(suggestions[0].split(" ")[0]) < 5:
+        return None  # "Matour": a name that happens to split into "Mat our"
+    return verdict
 
 
 def _check_capitalised(
@@ -850,32 +1269,23 @@ def _check_capitalised(
     end = start + len(token)
     lower = word.lower()
     # "Bells palsy", "Parkinsons disease": a dropped possessive apostrophe of an eponym.
-    if (
-        not inside
-        and lower.endswith("s")
-        and not lower.endswith(("ss", "us", "is"))
-        and "'" not in lower
-    ):
+    if not inside and _eponym_like(lower, lexicon):
         owner = lower[:-1]
         noun = _next_word(text, end)
         eponym = (
             f"{owner}'s {noun}" in lexicon.eponyms or f"{owner}'s {noun[:-1]}" in lexicon.eponyms
         )
-        if eponym or (owner in lexicon.eponym_owners and not lexicon.known(lower)):
+        if eponym or not lexicon.known(lower):
             return [Issue("apostrophe", start, end, token, (f"{word[:-1]}'s",))]
-    if lower in CONTRACTIONS and (lower != "im" or word == "Im"):
+    if _capital_contraction(word, lower):
         return [Issue("apostrophe", start, end, token, (_capitalise(CONTRACTIONS[lower]),))]
     initial = not inside and sentence_initial(text, start)
     if not initial or lower in names:
         return []  # a proper name inside a sentence, or one the page uses as a name
-    verdict = lexicon.judge(lower)
+    verdict = _capital_verdict(lower, lexicon)
     if verdict is None:
         return []
     kind, suggestions, detail = verdict
-    if kind == "misspelling" and not suggestions:
-        return []  # an unknown capitalised word starting a sentence: most likely a name
-    if kind == "run-on" and len(suggestions[0].split(" ")[0]) < 5:
-        return []  # "Matour": a name that happens to split into "Mat our"
     return [Issue(kind, start, end, token, tuple(_capitalise(s) for s in suggestions), detail)]
 
 
