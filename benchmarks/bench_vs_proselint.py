@@ -140,21 +140,19 @@ def main() -> None:
         faq_base = [faq_lint, "--format", "json", "--output", report, *common, *extra]
         if "page" in chosen:
             page = REPO / "data" / "piriformis-syndrome.txt"
-            rows["One page (seed, data/piriformis-syndrome.txt)"] = compare(
-                "page",
-                words_in_files([page]),
-                [*faq_base, str(page)],
-                [proselint, "check", str(page)],
-                args.repeat,
-            )
-            rows["One page, start-up data cache off (a first run)"] = compare(
-                "page-cold",
-                words_in_files([page]),
-                [*faq_base, str(page)],
-                [proselint, "check", str(page)],
-                args.repeat,
-                faq_env={**CHILD_ENV, "FAQ_LINT_DATA_CACHE": "off"},
-            )
+            cold = {**CHILD_ENV, "FAQ_LINT_DATA_CACHE": "off"}
+            for label, short, env in (
+                ("One page (seed, data/piriformis-syndrome.txt)", "page", None),
+                ("One page, start-up data cache off (a first run)", "page-cold", cold),
+            ):
+                rows[label] = compare(
+                    short,
+                    words_in_files([page]),
+                    [*faq_base, str(page)],
+                    [proselint, "check", str(page)],
+                    args.repeat,
+                    faq_env=env,
+                )
         pages = SHARED / "corpora" / "medquad" / "pages" / "md"
         if "pages" in chosen and pages.is_dir():
             files = sorted(pages.glob("*.md"))

@@ -16,6 +16,7 @@ from faq_lint.engine import (
     apply_per_file_ignores,
     build_report,
     document_summary,
+    is_broken,
     select_rules,
     sort_findings,
     validate_rule_options,
@@ -121,7 +122,7 @@ def _context_files(config: Config, targets: Sequence[str]) -> list[str]:
 
 def _usable(documents: list[Document]) -> list[Document]:
     """The documents corpus rules compare: not broken (an encoding problem is fine)."""
-    return [d for d in documents if not any(p.kind != "encoding" for p in d.problems)]
+    return [d for d in documents if not is_broken(d)]
 
 
 def _check_files(

@@ -35,6 +35,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from faq_lint import __version__
+
 T = TypeVar("T")
 
 _DIGEST_SIZE = 32
@@ -53,8 +55,6 @@ def cache_folder() -> str | None:
 def _fingerprint(name: str, sources: list[str], extra: str) -> tuple[str, str]:
     """What the value is (its name, extra key and source paths) and which state of it
     (the faq-lint and Python versions and each source's size and modification time)."""
-    from faq_lint import __version__
-
     identity = hashlib.sha256(f"{name}\0{extra}".encode("utf-8", "surrogateescape"))
     state = hashlib.sha256(f"{__version__}\0{sys.version_info[:2]}".encode())
     for source in sources:

@@ -226,10 +226,15 @@ def _check_document(document: Document, ruleset: RuleSet) -> list[Finding]:
     return document_level_findings(document, ruleset) + entry_findings(document, ruleset)
 
 
+def is_broken(document: Document) -> bool:
+    """A file that could not be parsed as a whole (an encoding problem alone is fine)."""
+    return any(p.kind != "encoding" for p in document.problems)
+
+
 def document_level_findings(document: Document, ruleset: RuleSet) -> list[Finding]:
     """The per-document rules' findings (a broken file gets only its parse problems)."""
     findings: list[Finding] = []
-    broken = any(p.kind != "encoding" for p in document.problems)
+    broken = is_broken(document)
     for rule, function in ruleset.document:
         if broken and rule.spec.check != "parse-problem":
             continue

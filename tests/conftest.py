@@ -13,6 +13,8 @@ import pytest
 from faq_lint import lint
 from faq_lint.config import Config
 from faq_lint.models import Report
+from faq_lint.rulepack import default_pack_dir
+from faq_lint.text.spelling import Lexicon
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "piriformis-syndrome.txt"
@@ -55,3 +57,15 @@ def copy_pages(source: Path, target: Path, *names: str) -> Path:
     for name in names:
         shutil.copy(source / name, target / name)
     return target
+
+
+def default_lexicon() -> Lexicon:
+    """A spelling lexicon built from the default pack's word lists."""
+    words = default_pack_dir() / "words"
+    return Lexicon.build(
+        word_files=[str(words / "medical.txt"), str(words / "common.txt")],
+        drug_files=[str(words / "drug-words.txt")],
+        eponym_file=str(words / "eponyms.txt"),
+        variant_file=str(words / "us-uk.txt"),
+        part_file=str(words / "word-parts.txt"),
+    )

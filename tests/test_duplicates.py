@@ -20,15 +20,6 @@ from faq_lint.parsers import parse_file
 PAGES = FIXTURES / "duplicates"
 
 
-def _lint(
-    folder: Path,
-    select: list[str],
-    options: dict[str, dict[str, object]] | None = None,
-    named: list[str] | None = None,
-) -> Report:
-    return lint_folder(folder, select, options, named)
-
-
 def _copy(tmp_path: Path, *names: str) -> Path:
     return copy_pages(PAGES, tmp_path, *names)
 
@@ -39,7 +30,7 @@ def _only(report: Report, rule: str) -> list[Finding]:
 
 def test_paraphrased_question_across_two_files(tmp_path: Path) -> None:
     folder = _copy(tmp_path, "hip-pain.txt", "sciatica.txt")
-    findings = _only(_lint(folder, ["FAQ603"]), "FAQ603")
+    findings = _only(lint_folder(folder, ["FAQ603"]), "FAQ603")
     assert len(findings) == 1
     finding = findings[0]
     assert finding.path.endswith("hip-pain.txt")
@@ -53,7 +44,7 @@ def test_paraphrased_question_across_two_files(tmp_path: Path) -> None:
 
 def test_same_page_duplicate_question(tmp_path: Path) -> None:
     folder = _copy(tmp_path, "sciatica.txt")
-    findings = _only(_lint(folder, ["FAQ601"]), "FAQ601")
+    findings = _only(lint_folder(folder, ["FAQ601"]), "FAQ601")
     assert len(findings) == 1
     assert findings[0].line == 3 and findings[0].related[0].line == 11
     assert "asked 2 times" in findings[0].message
@@ -63,13 +54,13 @@ def test_what_is_are_template_is_the_same_question(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("What is (are) Acromegaly ?\n\nA hormone disorder.\n")
     (tmp_path / "b.txt").write_text("What is acromegaly?\n\nToo much growth hormone.\n")
     (tmp_path / "c.txt").write_text("What causes acromegaly?\n\nA tumour of the pituitary.\n")
-    findings = _only(_lint(tmp_path, ["FAQ601"]), "FAQ601")
+    findings = _only(lint_folder(tmp_path, ["FAQ601"]), "FAQ601")
     assert len(findings) == 1 and len(findings[0].related) == 1
 
 
 def test_boilerplate_group_is_one_finding(tmp_path: Path) -> None:
     folder = _copy(tmp_path, "cystic-fibrosis.txt", "sickle-cell.txt", "tay-sachs.txt")
-    findings = _only(_lint(folder, ["FAQ602"]), "FAQ602")
+    findings = _only(lint_folder(folder, ["FAQ602"]), "FAQ602")
     assert len(findings) == 1
     assert "3 in all" in findings[0].message
     assert "autosomal recessive pattern" in findings[0].message
@@ -84,16 +75,16 @@ def test_accepted_boilerplate_is_not_reported(tmp_path: Path) -> None:
     pattern = {
         "boilerplate-patterns": [r"^This condition is inherited in an autosomal recessive pattern"]
     }
-    report = _lint(folder, ["FAQ602", "FAQ604"], {"FAQ602": pattern, "FAQ604": pattern})
+    report = lint_folder(folder, ["FAQ602", "FAQ604"], {"FAQ602": pattern, "FAQ604": pattern})
     assert report.findings == []
     paragraph = (PAGES / "sickle-cell.txt").read_text().split("\n\n")[-1].strip()
-    report = _lint(folder, ["FAQ602"], {"FAQ602": {"boilerplate": [paragraph]}})
+    report = lint_folder(folder, ["FAQ602"], {"FAQ602": {"boilerplate": [paragraph]}})
     assert report.findings == []
 
 
 def test_lightly_edited_answer_is_a_near_duplicate(tmp_path: Path) -> None:
     folder = _copy(tmp_path, "massage.txt", "self-care.txt")
-    findings = _only(_lint(folder, ["FAQ604"]), "FAQ604")
+    findings = _only(lint_folder(folder, ["FAQ604"]), "FAQ604")
     assert len(findings) == 1
     assert findings[0].path.endswith("massage.txt")
     assert findings[0].related[0].path.endswith("self-care.txt")
@@ -112,13 +103,13 @@ def test_questions_that_ask_different_things_are_not_duplicates(tmp_path: Path) 
         "What causes kidney stones?\n\nToo little water.\n\n"
         "What causes kidney stones in children?\n\nOften a metabolic problem.\n"
     )
-    assert _lint(tmp_path, ["FAQ601", "FAQ603"]).findings == []
+    assert lint_folder(tmp_path, ["FAQ601", "FAQ603"]).findings == []
 
 
 def test_partial_run_reports_duplicate_in_context_file_on_named_file(tmp_path: Path) -> None:
     folder = _copy(tmp_path, "hip-pain.txt", "sciatica.txt", "massage.txt", "self-care.txt")
     named = str(folder / "sciatica.txt")
-    report = _lint(folder, ["FAQ601", "FAQ603", "FAQ604"], named=[named])
+    report = lint_folder(folder, ["FAQ601", "FAQ603", "FAQ604"], named=[named])
     # Only the named file is linted and reported ...
     assert [d.path for d in report.documents] == [named]
     assert {f.path for f in report.findings} == {named}
@@ -137,7 +128,7 @@ def test_related_list_is_capped_with_total_in_message(tmp_path: Path) -> None:
     text = (PAGES / "tay-sachs.txt").read_text()
     for n in range(30):
         (tmp_path / f"page-{n:02d}.txt").write_text(text.replace("Tay-Sachs", f"Disease {n}"))
-    findings = _only(_lint(tmp_path, ["FAQ602"], {"FAQ602": {"max-related": 5}}), "FAQ602")
+    findings = _only(lint_folder(tmp_path, ["FAQ602"], {"FAQ602": {"max-related": 5}}), "FAQ602")
     assert len(findings) == 1
     assert len(findings[0].related) == 5
     assert "30 in all" in findings[0].message

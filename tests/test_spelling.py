@@ -5,27 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED, shared_path
+from conftest import SEED, default_lexicon, shared_path
 
 from faq_lint import lint
 from faq_lint.config import Config
 from faq_lint.models import Finding
-from faq_lint.rulepack import default_pack_dir
 from faq_lint.text.spelling import Lexicon, find_issues
 
 SPELLING = ["FAQ201", "FAQ202", "FAQ203", "FAQ204"]
-WORDS = default_pack_dir() / "words"
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon.build(
-        word_files=[str(WORDS / "medical.txt"), str(WORDS / "common.txt")],
-        drug_files=[str(WORDS / "drug-words.txt")],
-        eponym_file=str(WORDS / "eponyms.txt"),
-        variant_file=str(WORDS / "us-uk.txt"),
-        part_file=str(WORDS / "word-parts.txt"),
-    )
+    return default_lexicon()
 
 
 def issues(lexicon: Lexicon, text: str) -> list[tuple[str, str, tuple[str, ...]]]:

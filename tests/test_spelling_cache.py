@@ -9,23 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED, shared_path
+from conftest import SEED, default_lexicon, shared_path
 
-from faq_lint.rulepack import default_pack_dir
 from faq_lint.text import spelling
 from faq_lint.text.spelling import Lexicon, find_issues
-
-WORDS = default_pack_dir() / "words"
-
-
-def build() -> Lexicon:
-    return Lexicon.build(
-        word_files=[str(WORDS / "medical.txt"), str(WORDS / "common.txt")],
-        drug_files=[str(WORDS / "drug-words.txt")],
-        eponym_file=str(WORDS / "eponyms.txt"),
-        variant_file=str(WORDS / "us-uk.txt"),
-        part_file=str(WORDS / "word-parts.txt"),
-    )
 
 
 def everything(lexicon: Lexicon) -> tuple[Any, ...]:
@@ -49,11 +36,11 @@ def test_lexicon_from_the_data_cache_equals_one_built_without_it(
 ) -> None:
     monkeypatch.setenv("FAQ_LINT_DATA_CACHE", "off")
     spelling._english.cache_clear()
-    reference = everything(build())
+    reference = everything(default_lexicon())
 
     monkeypatch.setenv("FAQ_LINT_DATA_CACHE", str(tmp_path))
     spelling._english.cache_clear()
-    written = everything(build())
+    written = everything(default_lexicon())
     kinds = {path.name.split("-")[1] for path in tmp_path.iterdir()}
     assert {"english", "words", "drugs"} <= kinds
 
@@ -63,7 +50,7 @@ def test_lexicon_from_the_data_cache_equals_one_built_without_it(
     monkeypatch.setattr(spelling, "_build_english", fail)
     monkeypatch.setattr(spelling, "read_word_file", fail)
     spelling._english.cache_clear()
-    read = everything(build())
+    read = everything(default_lexicon())
     spelling._english.cache_clear()
     assert written == reference
     assert read == reference
@@ -73,7 +60,7 @@ def test_english_words_and_edits_are_pyspellchecker_s() -> None:
     from spellchecker import SpellChecker
 
     checker = SpellChecker(language="en", distance=1)
-    lexicon = build()
+    lexicon = default_lexicon()
     for word in ("ibuprofin", "recieve", "chromsome", "a", "zz", "nan", "12", "x" * 60):
         assert lexicon.edits(word) == checker.edit_distance_1(word), word
     lexicon.unpack_all()
@@ -114,8 +101,8 @@ def sample_texts() -> list[str]:
 
 def test_lazy_unpacking_and_the_memo_of_fine_words_change_nothing() -> None:
     texts = sample_texts()
-    fast = build()  # unpacks as it goes and remembers words found fine
-    slow = build()
+    fast = default_lexicon()  # unpacks as it goes and remembers words found fine
+    slow = default_lexicon()
     slow.unpack_all()
     for text in texts:
         assert find_issues(text, fast) == find_issues(text, slow), text
@@ -125,12 +112,12 @@ def test_lazy_unpacking_and_the_memo_of_fine_words_change_nothing() -> None:
 
 @pytest.mark.parametrize("method", ["known", "common", "frequency", "in_english", "known_form"])
 def test_each_lookup_unpacks_what_it_needs(method: str) -> None:
-    reference = build()
+    reference = default_lexicon()
     reference.unpack_all()
     medical = sorted(reference.extra - reference.english.keys())[::97]
     english = sorted(reference.english)[::401]
     words = medical + english + ["statin", "symptomsthe", "zqxv", "colour", "bodys"]
-    lexicon = build()  # each word is looked up once, its group still packed
+    lexicon = default_lexicon()  # each word is looked up once, its group still packed
     for word in words:
         args = (word, 1000) if method == "common" else (word,)
         expected = getattr(reference, method)(*args)
@@ -138,7 +125,7 @@ def test_each_lookup_unpacks_what_it_needs(method: str) -> None:
 
 
 def test_names_of_the_page_still_apply_to_remembered_words() -> None:
-    lexicon = build()
+    lexicon = default_lexicon()
     text = "Mnire reported it first."
     assert [i.word for i in find_issues(text, lexicon)] == ["Mnire"]
     assert find_issues(text, lexicon, names={"mnire"}) == []
