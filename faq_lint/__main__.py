@@ -1,5 +1,5 @@
 """Allow ``python -m faq_lint``."""
 
-from faq_lint.cli import main
+from faq_lint.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from faq_lint.engine import key_path
 from faq_lint.models import Finding
@@ -36,6 +36,8 @@ class BaselineError(Exception):
 
 
 class BaselineEntry(BaseModel):
+    model_config = ConfigDict(defer_build=True)  # built only when a baseline is read
+
     path: str
     rule: str
     question: str | None = None
@@ -44,6 +46,8 @@ class BaselineEntry(BaseModel):
 
 
 class Baseline(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     baseline_version: int = BASELINE_VERSION
     tool: str = "faq-lint"
     findings: list[BaselineEntry] = Field(default_factory=list)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from faq_lint import __version__
 from faq_lint.checks.base import Rule
@@ -47,12 +47,16 @@ Model = TypeVar("Model", bound=BaseModel)
 class CachedFile(BaseModel):
     """What one file's entry holds."""
 
+    model_config = ConfigDict(defer_build=True)  # built only when the cache is used
+
     document: Document
     findings: list[Finding]
     summary: DocumentSummary
 
 
 class CachedCorpus(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     findings: list[Finding]
 
 

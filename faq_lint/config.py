@@ -133,9 +133,7 @@ def config_from_table(table: dict[str, Any], source: Path | None) -> Config:
         where = f"{source}:{_line_of_key(source, key.split('.')[0])}" if source else "config"
         if first["type"] == "extra_forbidden":
             raise ConfigError(f"{where}: unknown configuration key '{key}'") from exc
-        raise ConfigError(
-            f"{where}: configuration key '{key}' is invalid: {first['msg']}"
-        ) from exc
+        raise ConfigError(f"{where}: configuration key '{key}' is invalid: {first['msg']}") from exc
     config.source = str(source) if source else None
     config.root = str(source.parent) if source else os.getcwd()
     if source is not None:

@@ -1,5 +1,6 @@
 """The speed-ups of the duplicate rules give what the plain code gives: word lists, MinHash
-signatures in plain Python and with numpy, near-duplicate pairs, LSH bands."""
+signatures in plain Python and with numpy, near-duplicate pairs, LSH bands, question
+intents from the data cache compiled when first used."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import json
 import random
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, shared_path
 
 from faq_lint.checks import duplicates
 from faq_lint.parsers import parse_file
+from faq_lint.rulepack import default_pack_dir
 from faq_lint.text.normalize import _APOSTROPHES, WORD, fold, words
 
 
@@ -105,3 +108,24 @@ def test_near_question_candidates_keep_every_pair_that_can_pass() -> None:
     assert kept <= every
     passing = {(a, b) for a, b in every if matcher.compatible(a, b)}
     assert passing and passing <= kept
+
+
+def test_intents_come_from_the_data_cache_and_compile_when_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAQ_LINT_DATA_CACHE", str(tmp_path))
+    path = str(default_pack_dir() / "question-intents.yaml")
+    fresh = duplicates.intent_data(path)
+    built = duplicates.load_intents.__wrapped__(path)  # builds and stores it
+    assert list(tmp_path.glob("question-intents-*.bin"))
+    loaded = duplicates.load_intents.__wrapped__(path)  # reads it
+    pages = sorted((FIXTURES / "duplicates").glob("*.txt"))
+    questions = [e.question for page in pages for e in parse_file(str(page)).entries]
+    eager = [(name, re.compile(source)) for name, source in fresh["intent_sources"]]
+    for data in (built, loaded):
+        assert data.intent_sources == fresh["intent_sources"]
+        assert data.intent_words == fresh["intent_words"] and data.synonyms == fresh["synonyms"]
+        assert "intents" not in vars(data)  # not compiled until used
+        found = [duplicates.question_intents(q, data.intents) for q in questions]
+        assert found == [duplicates.question_intents(q, eager) for q in questions]
+        assert sum(bool(f) for f in found) > 10

@@ -35,8 +35,10 @@ from functools import lru_cache
 from typing import Any
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer, related_of
+from faq_lint.datacache import cached
 from faq_lint.models import Document, Entry
 from faq_lint.safety import load_yaml
+from faq_lint.text import normalize
 from faq_lint.text.normalize import STOP_WORDS, fold, shorten, stem, words
 from faq_lint.text.sentences import split_sentences
 
@@ -62,6 +64,11 @@ def _alternation(phrases: Sequence[str]) -> str:
 
 
 def _any_phrase(phrases: Sequence[str], before: str, after: str) -> re.Pattern[str]:
+    """:func:`_any_phrase_source` compiled."""
+    return re.compile(_any_phrase_source(phrases, before, after))
+
+
+def _any_phrase_source(phrases: Sequence[str], before: str, after: str) -> str:
     """A pattern that finds whether any phrase occurs (between ``before`` and ``after``
     assertions); only for yes/no tests, as the match it finds may differ from the
     :func:`_alternation` pattern's.
@@ -74,19 +81,20 @@ def _any_phrase(phrases: Sequence[str], before: str, after: str) -> re.Pattern[s
     """
     escaped = _escaped(phrases)
     if not escaped or any(phrase.startswith(_WILDCARD) for phrase in escaped):
-        return re.compile(before + "(?:" + _alternation(phrases) + ")" + after)
+        return before + "(?:" + _alternation(phrases) + ")" + after
     groups: dict[str, list[str]] = defaultdict(list)  # first character -> the rests, in order
     for phrase in escaped:
         first = phrase[:2] if phrase.startswith("\\") else phrase[:1]
         groups[first].append(phrase[len(first) :])
     starts = "".join(re.escape(first[-1]) for first in groups)
     trie = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-    return re.compile(f"(?=[{starts}]){before}(?:{trie}){after}")
+    return f"(?=[{starts}]){before}(?:{trie}){after}"
 
 
-@dataclass(frozen=True)
 class Cues:
-    """Compiled cue lists from ``contradiction-cues.yaml``."""
+    """Cue lists from ``contradiction-cues.yaml``: word sets, and patterns compiled when a
+    rule first uses them (compiling all of them took most of a one-page run's time for
+    these rules; a page without advice never needs the concept patterns, for example)."""
 
     negation: re.Pattern[str]
     pseudo: re.Pattern[str]
@@ -94,49 +102,76 @@ class Cues:
     avoid: re.Pattern[str]
     avoid_any: re.Pattern[str]
     recommend: re.Pattern[str]
-    noun_verbs: frozenset[str]
     imperative_followers: re.Pattern[str]
     benefit: re.Pattern[str]
     harm: re.Pattern[str]
     harm_any: re.Pattern[str]
     wait: re.Pattern[str]
-    qualifiers: frozenset[str]
     universal: re.Pattern[str]
     qualifier_pattern: re.Pattern[str]
     condition: re.Pattern[str]
     concepts: tuple[tuple[str, re.Pattern[str]], ...]
-    opposite: dict[str, str]
-    negative_eval: frozenset[str]
-    positive_eval: frozenset[str]
-    generic: frozenset[str]
-    cue_words: frozenset[str]
     prefilter: re.Pattern[str]
     # One pass instead of two, for yes/no tests: a hedge or an "avoid" cue; a negation
     # or a pseudo-negation.
     hedge_or_avoid: re.Pattern[str]
     negation_or_pseudo: re.Pattern[str]
 
+    def __init__(self, data: dict[str, Any]) -> None:
+        """``data``: what :func:`cue_data` makes (plain data, kept in the data cache)."""
+        self._patterns: dict[str, Any] = data["patterns"]
+        self.noun_verbs: frozenset[str] = frozenset(data["noun_verbs"])
+        self.qualifiers: frozenset[str] = frozenset(data["qualifiers"])
+        self.opposite: dict[str, str] = dict(data["opposite"])
+        self.negative_eval: frozenset[str] = frozenset(data["negative_eval"])
+        self.positive_eval: frozenset[str] = frozenset(data["positive_eval"])
+        self.generic: frozenset[str] = frozenset(data["generic"])
+        self.cue_words: frozenset[str] = frozenset(data["cue_words"])
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not set yet: a pattern, compiled now and kept.
+        source = self.__dict__.get("_patterns", {}).get(name)
+        if source is None:
+            raise AttributeError(name)
+        if isinstance(source, str):
+            value: Any = re.compile(source)
+        else:  # the concepts: (name, source) pairs
+            value = tuple((concept, re.compile(pattern)) for concept, pattern in source)
+        setattr(self, name, value)
+        return value
+
+
+_CUE_LAYOUT = "1"  # the layout of cue_data's value: change it when the value changes
+
 
 @lru_cache(maxsize=8)
 def load_cues(path: str) -> Cues:
+    # The derived data depends on the cue file and on this module and text/normalize.py
+    # (fold, stem): a change to any of them rebuilds it.
+    sources = [path, __file__, normalize.__file__]
+    return Cues(cached("contradiction-cues", sources, lambda: cue_data(path), _CUE_LAYOUT))
+
+
+def cue_data(path: str) -> dict[str, Any]:
+    """The cue lists of ``path`` worked out as plain data: pattern sources and word sets."""
     with open(path, encoding="utf-8") as handle:
         data: dict[str, Any] = load_yaml(handle) or {}
 
     def words_of(key: str) -> list[str]:
         return [str(w) for w in data.get(key) or []]
 
-    def bounded(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w'])(?:" + _alternation(words_of(key)) + r")(?![\w'])")
+    def bounded(key: str) -> str:
+        return r"(?<![\w'])(?:" + _alternation(words_of(key)) + r")(?![\w'])"
 
-    def occurs(key: str) -> re.Pattern[str]:  # the same, for yes/no tests only
-        return _any_phrase(words_of(key), r"(?<![\w'])", r"(?![\w'])")
+    def occurs(key: str) -> str:  # the same, for yes/no tests only
+        return _any_phrase_source(words_of(key), r"(?<![\w'])", r"(?![\w'])")
 
     concepts = []
     opposite: dict[str, str] = {}
     for name, spec in (data.get("concepts") or {}).items():
         spec = spec if isinstance(spec, dict) else {"phrases": spec}
         phrases = [str(p) for p in spec.get("phrases") or []]
-        concepts.append((str(name), re.compile(r"\b(?:" + _alternation(phrases) + r")\b")))
+        concepts.append((str(name), r"\b(?:" + _alternation(phrases) + r")\b"))
         if spec.get("opposite"):
             opposite[str(name)] = str(spec["opposite"])
     recommend = words_of("recommend-openers") + words_of("recommend-verbs")
@@ -145,61 +180,64 @@ def load_cues(path: str) -> Cues:
         for phrase in words_of(key):
             cue_words.update(stem(w.replace("'", "")) for w in words(phrase))
     action_cues = words_of("avoid") + words_of("benefit") + words_of("harm") + words_of("wait")
-    return Cues(
-        negation=occurs("negation"),
-        pseudo=bounded("pseudo-negation"),
-        hedge=occurs("hedge"),
-        avoid=re.compile(
+    patterns: dict[str, Any] = {
+        "negation": occurs("negation"),
+        "pseudo": bounded("pseudo-negation"),
+        "hedge": occurs("hedge"),
+        "avoid": (
             r"^(?:(?:you|patients|people|adults|children)\s+)?(?:"
             + _alternation(words_of("avoid"))
             + r")\b\s*(?P<act>.*)$"
         ),
-        avoid_any=occurs("avoid"),
-        recommend=re.compile(
+        "avoid_any": occurs("avoid"),
+        "recommend": (
             r"^(?:(?:"
             + _alternation(words_of("recommend-openers"))
             + r")\s+)?(?P<verb>"
             + _alternation(words_of("recommend-verbs") + words_of("recommend-noun-verbs"))
             + r")\b\s*(?P<act>.*)$"
         ),
-        noun_verbs=frozenset(fold(w) for w in words_of("recommend-noun-verbs")),
-        imperative_followers=re.compile(
+        "imperative_followers": (
             r"^(?:$|(?:" + _alternation(words_of("imperative-followers")) + r")\b|\w+ly\b)"
         ),
-        benefit=re.compile(
+        "benefit": (
             r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|really|also)\s+)?(?:"
             + _alternation(words_of("benefit"))
             + r")\b"
         ),
-        harm_any=occurs("harm"),
-        harm=re.compile(
+        "harm_any": occurs("harm"),
+        "harm": (
             r"^(?P<subj>.+?)\s+(?:(?:can|may|will|might|often|usually|only|also)\s+)?(?:"
             + _alternation(words_of("harm"))
             + r")\b"
         ),
-        wait=re.compile(
+        "wait": (
             r"\b(?:"
             + _alternation(words_of("wait"))
             + r")\b(?P<span>.*?)\bbefore\s+(?:you\s+|they\s+)?(?P<act>.*)$"
         ),
-        qualifiers=frozenset(fold(w) for w in words_of("qualifiers")),
-        universal=occurs("universal"),
-        qualifier_pattern=bounded("qualifiers"),
-        condition=re.compile(r"\b(?:" + _alternation(words_of("conditions")) + r")\b(?P<rest>.*)$"),
-        concepts=tuple(concepts),
-        opposite=opposite,
-        negative_eval=frozenset(stem(w) for w in words_of("negative-evaluation")),
-        positive_eval=frozenset(stem(w) for w in words_of("positive-evaluation")),
-        generic=frozenset(stem(w) for w in words_of("generic-topic-words")),
-        cue_words=frozenset(cue_words),
-        prefilter=_any_phrase(action_cues + recommend, r"\b", r"\b"),
-        hedge_or_avoid=_any_phrase(
+        "universal": occurs("universal"),
+        "qualifier_pattern": bounded("qualifiers"),
+        "condition": r"\b(?:" + _alternation(words_of("conditions")) + r")\b(?P<rest>.*)$",
+        "concepts": tuple(concepts),
+        "prefilter": _any_phrase_source(action_cues + recommend, r"\b", r"\b"),
+        "hedge_or_avoid": _any_phrase_source(
             words_of("hedge") + words_of("avoid"), r"(?<![\w'])", r"(?![\w'])"
         ),
-        negation_or_pseudo=_any_phrase(
+        "negation_or_pseudo": _any_phrase_source(
             words_of("negation") + words_of("pseudo-negation"), r"(?<![\w'])", r"(?![\w'])"
         ),
-    )
+    }
+    return {
+        "patterns": patterns,
+        "noun_verbs": frozenset(fold(w) for w in words_of("recommend-noun-verbs")),
+        "qualifiers": frozenset(fold(w) for w in words_of("qualifiers")),
+        "opposite": opposite,
+        "negative_eval": frozenset(stem(w) for w in words_of("negative-evaluation")),
+        "positive_eval": frozenset(stem(w) for w in words_of("positive-evaluation")),
+        "generic": frozenset(stem(w) for w in words_of("generic-topic-words")),
+        "cue_words": frozenset(cue_words),
+    }
 
 
 def _cues(rule: Rule) -> Cues:
@@ -261,7 +299,11 @@ class Conflict:
 
 
 CONTENT_SKIP = STOP_WORDS | {"yes"}
+# A clause separator and the white space around it. The look-ahead (the characters such a
+# match can start with) lets the scan skip most positions at once: the same matches, twice
+# as fast on MedQuAD's sentences.
 _CLAUSE = re.compile(
+    r"(?=[\s;:,bhw])"
     r"\s*(;|:|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|,\s*(?:then|and then|so)\b)\s*"
 )
 _LEAD = re.compile(
@@ -307,9 +349,14 @@ def topic_keys(item: Item, question_terms: dict[int, list[str]], page_entries: i
         keys.append("page:" + document.path)
     topic = item.entry.metadata.get("topic") if item.entry.metadata else None
     if isinstance(topic, str) and topic.strip():
-        keys.append("topic:" + " ".join(words(topic)))
+        keys.append(_topic_key(topic))
     keys.extend("term:" + t for t in question_terms.get(item.index, []))
     return keys
+
+
+@lru_cache(maxsize=4096)
+def _topic_key(topic: str) -> str:
+    return "topic:" + " ".join(words(topic))
 
 
 def question_topic_terms(
@@ -347,8 +394,11 @@ BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s")
 FINAL = re.compile(r"[.!][\"')\]]*(?:\s*[(\[]\d+(?:[-–,]\s*\d+)*[)\]])?$")
 
 
-def sentences_of(item: Item, max_words: int) -> list[Sentence]:
-    """Whole sentences of an answer: list items, headings and questions are left out."""
+def sentences_of(item: Item, max_words: int, folds: dict[str, str] | None = None) -> list[Sentence]:
+    """Whole sentences of an answer: list items, headings and questions are left out.
+
+    ``folds``: a memo of :func:`folded_sentence` (a third of MedQuAD's sentences repeat).
+    """
     result = []
     for sentence in split_sentences(item.entry.answer):
         text = sentence.text.strip()
@@ -356,7 +406,12 @@ def sentences_of(item: Item, max_words: int) -> list[Sentence]:
             continue
         if len(text.split()) > max_words:
             continue
-        result.append(Sentence(item, sentence.text, sentence.start, sentence.end))
+        folded = ""
+        if folds is not None:
+            folded = folds.get(sentence.text, "")
+            if not folded:
+                folded = folds[sentence.text] = folded_sentence(sentence.text)
+        result.append(Sentence(item, sentence.text, sentence.start, sentence.end, folded))
     return result
 
 
@@ -641,9 +696,10 @@ def build_model(documents: list[Document], rule: Rule, cues: Cues) -> Model:
     terms = question_topic_terms(items, cues, max_share=share)
     topics = {item.index: topic_keys(item, terms, page) for item in items}
     model = Model(items, topics)
+    folds: dict[str, str] = {}
     for item in items:
         if item.entry.answer.strip():
-            model.sentences[item.index] = sentences_of(item, max_words)
+            model.sentences[item.index] = sentences_of(item, max_words, folds)
     _MODEL[:] = [(list(documents), settings, model)]
     return model
 
@@ -782,20 +838,45 @@ def _advice(model: Model, cues: Cues, max_group: int) -> Iterator[Conflict]:
 
 def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> Iterator[Conflict]:
     drop = cues.cue_words | frozenset({"not", "no", "never", "nt"})
-    records: list[tuple[str, tuple[bool, Sentence]]] = []
-    known: dict[str, tuple[str, bool] | None] = {}  # a repeated sentence is read once
+    exclude = cues.avoid_any if report_hedged else cues.hedge_or_avoid
+    # First every sentence's claim key under each of its topics; the hedge and negation
+    # tests then run only on the sentences whose key another entry has too, as only those
+    # can be in a conflict (on MedQuAD, 5,600 of 86,000 sentences). The records of those
+    # keys, in order, are the ones the tests would have let through one sentence at a time.
+    candidates: list[tuple[str, Sentence]] = []
+    owner: dict[str, int] = {}  # key -> the first entry (its id) that has it
+    shared: set[str] = set()  # keys of two or more entries
+    known: dict[str, str | None] = {}  # a repeated sentence is read once
     for index, sentences in model.sentences.items():
+        topics = model.topics[index]
         for sentence in sentences:
             folded = sentence.folded
             if folded in known:
-                claim = known[folded]
+                joined = known[folded]
             else:
-                claim = known[folded] = _claim(folded, cues, drop, report_hedged)
-            if claim is None:
+                joined = known[folded] = claim_key(folded, drop)
+            if joined is None:
                 continue
-            joined, negated = claim
-            for topic in model.topics[index]:
-                records.append((topic + "#" + joined, (negated, sentence)))
+            entry = id(sentence.item.entry)
+            for topic in topics:
+                key = topic + "#" + joined
+                candidates.append((key, sentence))
+                if owner.setdefault(key, entry) != entry:
+                    shared.add(key)
+    records: list[tuple[str, tuple[bool, Sentence]]] = []
+    negation: dict[str, bool | None] = {}  # folded sentence -> negated; None: left out
+    for key, sentence in candidates:
+        if key not in shared:
+            continue
+        folded = sentence.folded
+        if folded in negation:
+            negated = negation[folded]
+        else:
+            negated = negation[folded] = (
+                None if exclude.search(folded) else is_negated(folded, cues)
+            )
+        if negated is not None:
+            records.append((key, (negated, sentence)))
     for group in _grouped(records, max_group):
         positive = [s for n, s in group if not n]
         negative = [s for n, s in group if n]
@@ -807,18 +888,28 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
                 break
 
 
-def _claim(
-    folded: str, cues: Cues, drop: frozenset[str], report_hedged: bool
-) -> tuple[str, bool] | None:
-    """A sentence's claim key and whether it is negated; None for a sentence not compared."""
+def claim_key(folded: str, drop: frozenset[str]) -> str | None:
+    """A sentence's claim key (its content words and quantifiers), or None for a sentence
+    not compared: one with a figure or fewer than four key words."""
     if _DIGIT.search(folded):  # the cheap test first
-        return None
-    if (cues.avoid_any if report_hedged else cues.hedge_or_avoid).search(folded):
         return None
     key = content_key(folded, drop) + quantifiers_of(folded)
     if len(key) < 4:
         return None
-    return " ".join(key), is_negated(folded, cues)
+    return " ".join(key)
+
+
+def _claim(
+    folded: str, cues: Cues, drop: frozenset[str], report_hedged: bool
+) -> tuple[str, bool] | None:
+    """A sentence's claim key and whether it is negated; None for a sentence not compared
+    (what :func:`_negation` works out for a sentence, in one go)."""
+    if _DIGIT.search(folded):
+        return None
+    if (cues.avoid_any if report_hedged else cues.hedge_or_avoid).search(folded):
+        return None
+    joined = claim_key(folded, drop)
+    return None if joined is None else (joined, is_negated(folded, cues))
 
 
 NUMBER_WORDS = {
@@ -917,8 +1008,18 @@ class Quantity:
 
 
 def quantities(text: str) -> list[Quantity]:
+    return _quantities(fold(text))[0]
+
+
+def _quantities(folded: str) -> tuple[list[Quantity], str]:
+    """The quantities of a folded text, and the text with each written as " " (what
+    ``QUANTITY.sub(" ", folded)`` gives, made from the same matches)."""
     found = []
-    for m in QUANTITY.finditer(fold(text)):
+    pieces = []
+    end = 0
+    for m in QUANTITY.finditer(folded):
+        pieces.append(folded[end : m.start()])
+        end = m.end()
         unit = m.group("unit").lower()
         kind, factor = UNITS.get(unit, UNITS.get(unit.rstrip("s"), ("", 0)))
         if not kind:
@@ -928,7 +1029,10 @@ def quantities(text: str) -> list[Quantity]:
         low, high = min(a, b), max(a, b)
         qualifier = (m.group("q") or "").strip().lower()
         found.append(Quantity(kind, low, high, m.group(0).strip(), qualifier))
-    return found
+    if not pieces:
+        return found, folded
+    pieces.append(folded[end:])
+    return found, " ".join(pieces)
 
 
 def disagree(a: Quantity, b: Quantity, ratio: float) -> bool:
@@ -962,18 +1066,20 @@ def _worded_duration(text: str) -> bool:
     return _WORDED_DURATION.search(text) is not None
 
 
+_NOT_NO = frozenset({"not", "no"})
+
+
 def _figures(text: str, cues: Cues) -> tuple[list[Quantity], str] | None:
     """The quantities a sentence gives (one of each kind) and the key of what they are
     about; None for a sentence not compared."""
     if not _DIGIT.search(text) and not _worded_duration(text):
         return None
-    found = quantities(text)
+    found, masked = _quantities(fold(text))
     kinds = Counter(q.kind for q in found)
     single = [q for q in found if kinds[q.kind] == 1]
     if not single:
         return None
-    masked = QUANTITY.sub(" ", fold(text))
-    key = content_key(masked, frozenset({"not", "no"}))
+    key = content_key(masked, _NOT_NO)
     if len(key) < 3:
         return None
     if is_negated(text, cues):

@@ -64,9 +64,10 @@ def _recommending(answer: str, rule: Rule) -> tuple[Sentence | None, bool]:
     generic = bool(rule.option("count-generic", False))
     anchors = lex.named_anchors(answer, generic)
     if anchors:  # otherwise no sentence names a medicine
-        for sentence in split_sentences(answer):
-            if lex.recommends(sentence, generic, anchors):
-                return sentence, True
+        sentences = split_sentences(answer)
+        for index in lex.naming_sentences(answer, sentences, anchors):  # the others name none
+            if lex.recommends(sentences[index], generic, anchors):
+                return sentences[index], True
     return None, bool(anchors)
 
 
@@ -81,13 +82,13 @@ def _dose_for_named_medicine(
     """
     lex = lexicon(rule)
     generic = bool(rule.option("count-generic", False))
+    named = lex.mentions(entry.question, count_generic=generic)  # (short: the cheaper test)
+    if not named and not answer_names:
+        return None  # no medicine is named anywhere in the entry
     if not lex.may_have_amounts(entry.answer):
         return None  # no sentence gives a dose
-    named = lex.mentions(entry.question, count_generic=generic)
-    if not named and not answer_names:
-        return None  # no earlier sentence can name one either
     for sentence in sentences:
-        if not sentence.text.rstrip().endswith("?") and lex.amounts(sentence.text):
+        if not sentence.text.rstrip().endswith("?") and lex.has_amount(sentence.text):
             before = entry.answer[: sentence.start]
             if named or lex.mentions(before, count_generic=generic):
                 return sentence

@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, islice
 from operator import eq
 from typing import Any
@@ -37,6 +37,7 @@ from faq_lint.datacache import cached
 from faq_lint.models import Document, Entry
 from faq_lint.rulepack import RulePackError
 from faq_lint.safety import load_yaml
+from faq_lint.text import normalize
 from faq_lint.text.normalize import (
     STOP_WORDS,
     WORD,
@@ -295,21 +296,39 @@ def _score_text(lo: float, hi: float) -> str:
 class IntentData:
     """What questions ask about (intents) and the words that do not change it."""
 
-    intents: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # (intent, pattern source): compiled into :attr:`intents` when first needed (most
+    # runs of a page compare no two questions, so they never are).
+    intent_sources: tuple[tuple[str, str], ...] = ()
     intent_words: frozenset[str] = frozenset()
     light_words: frozenset[str] = frozenset()
     synonyms: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def intents(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((name, re.compile(source)) for name, source in self.intent_sources)
+
+
+_INTENT_LAYOUT = "1"  # the layout of intent_data's value: change it when the value changes
+
 
 @lru_cache(maxsize=8)
 def load_intents(path: str) -> IntentData:
+    # The derived data depends on the intents file and on this module and
+    # text/normalize.py (fold, stem): a change to any of them rebuilds it.
+    sources = [path, __file__, normalize.__file__]
+    data = cached("question-intents", sources, lambda: intent_data(path), _INTENT_LAYOUT)
+    return IntentData(**data)
+
+
+def intent_data(path: str) -> dict[str, Any]:
+    """The fields of :class:`IntentData` for the file ``path``, as plain data."""
     with open(path, encoding="utf-8") as handle:
         data = load_yaml(handle) or {}
     intents = []
     intent_words: set[str] = set()
     for name, phrases in (data.get("intents") or {}).items():
         alternatives = sorted((re.escape(fold(str(p))) for p in phrases), key=len, reverse=True)
-        intents.append((str(name), re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")))
+        intents.append((str(name), r"\b(?:" + "|".join(alternatives) + r")\b"))
         for phrase in phrases:
             intent_words.update(content_stems(str(phrase)))
     light = {stem(w) for w in (data.get("light-words") or [])}
@@ -318,7 +337,12 @@ def load_intents(path: str) -> IntentData:
         stems = [stem(str(w)) for w in group]
         for other in stems[1:]:
             synonyms[other] = stems[0]
-    return IntentData(tuple(intents), frozenset(intent_words - light), frozenset(light), synonyms)
+    return {
+        "intent_sources": tuple(intents),
+        "intent_words": frozenset(intent_words - light),
+        "light_words": frozenset(light),
+        "synonyms": synonyms,
+    }
 
 
 def question_intents(
@@ -481,10 +505,11 @@ class QuestionMatcher:
         With ``same_words_only``, only the pairs among them whose :meth:`word_groups` are
         equal (the others cannot pass :meth:`compatible`).
         """
-        idf = self.tfidf.idf
+        # Rarest first (highest idf), then alphabetical: the sort key of each term made once.
+        order = {t: (-w, t) for t, w in self.tfidf.idf.items()}
         blocks: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
-            ranked = sorted(set(tokens), key=lambda t: (-idf[t], t))[:rare]
+            ranked = sorted(set(tokens), key=order.__getitem__)[:rare]
             for term in ranked:
                 blocks[term].append(index)
         group = self.word_groups() if same_words_only else None
@@ -716,8 +741,6 @@ def similar_texts(
     group is skipped and at most ``max_candidates`` are looked at per text, so a large
     family of near-copies costs a few checks per member, not one per pair.
     """
-    from rapidfuzz.distance import Indel
-
     token_lists = [words(t) for t in texts]
     usable = [i for i, tokens in enumerate(token_lists) if tokens]  # the texts with 3-grams
     if len(usable) < 2:
@@ -736,6 +759,7 @@ def similar_texts(
     groups = UnionFind(len(texts))
     found: list[tuple[int, int, float]] = []
     floor = candidate_jaccard
+    similarity: Callable[..., float] | None = None  # rapidfuzz's, imported when first needed
     for index in usable:
         keys = signatures.band_keys(index)
         hits = Counter(
@@ -752,9 +776,11 @@ def similar_texts(
                 continue  # too different in length to reach the threshold
             if signatures.agreement(other, index) < floor:
                 continue
-            score = Indel.normalized_similarity(
-                folded[index], folded[other], score_cutoff=threshold
-            )
+            if similarity is None:
+                from rapidfuzz.distance import Indel
+
+                similarity = Indel.normalized_similarity
+            score = similarity(folded[index], folded[other], score_cutoff=threshold)
             if score >= threshold:
                 found.append((other, index, score))
                 groups.union(other, index)

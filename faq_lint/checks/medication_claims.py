@@ -65,7 +65,8 @@ def _uncited(answer: str, rule: Rule) -> list[_Uncited]:
     sentences = split_sentences(answer)
     cited: dict[int, bool] = {}  # sentence index -> has a citation; worked out when needed
     found: list[_Uncited] = []
-    for index, sentence in enumerate(sentences):
+    for index in lex.naming_sentences(answer, sentences, anchors):  # the others name none
+        sentence = sentences[index]
         claim = lex.claim_in(sentence, generic, window, anchors)
         if claim is None:
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, islice
+from itertools import accumulate, compress, islice
 from typing import Any
 
 import yaml
@@ -63,9 +63,14 @@ class TermIndex:
         pairs = (prefix.split(" ") for prefix in prefixes if prefix.count(" ") == 1)
         self.pairs = frozenset((first, second) for first, second in pairs)
 
-    def pairs_begun(self, words: list[str]) -> set[str]:
-        """The first words of the word pairs of ``words`` that begin a multi-word term."""
-        return {first for first, _ in self.pairs.intersection(zip(words, words[1:], strict=False))}
+    def pairs_begun(self, words: list[str], firsts: frozenset[str]) -> set[str]:
+        """Those of ``firsts`` followed somewhere in ``words`` by a word that continues a
+        multi-word term after them ("in order"). Only the pairs that begin with one of
+        ``firsts`` are made (their places found in C): "a", "in", "is"... are a few of
+        the words."""
+        places = compress(range(1, len(words)), map(firsts.__contains__, words))
+        pairs = self.pairs
+        return {words[i - 1] for i in places if (words[i - 1], words[i]) in pairs}
 
     def lookup(self, matched: str) -> Term | None:
         return self.forms.get(normalize(matched))
@@ -75,7 +80,8 @@ class TermIndex:
         # The words lowercased; only those a term can begin with need a closer look, and
         # most answers have few: find them with set and list operations instead of a
         # Python loop over every word.
-        words = _lower_words(text)
+        parts = _split_words(text)  # [between, word, between, word, ..., between]
+        words = parts[1::2]
         found = self.triggers.intersection(words)
         if not found:
             return
@@ -83,7 +89,9 @@ class TermIndex:
         if starts:
             # "a", "in", "is" begin terms ("a number of") but are mostly just words: keep
             # those followed here by a word that can continue a term ("in order").
-            found -= {w for w in starts - self.pairs_begun(words) if w not in self.forms}
+            firsts = starts.difference(self.forms)  # (words that only begin terms)
+            if firsts:
+                found -= firsts - self.pairs_begun(words, firsts)
             if not found:
                 return
         candidates: list[int] = []
@@ -100,9 +108,7 @@ class TermIndex:
         # ends, added up from the lengths of the words and of the text between them. (All
         # in C; a match object per word would cost more, and the garbage collector's
         # time too on a big run.)
-        between = _WORD.split(text)
-        lengths = chain.from_iterable(zip(map(len, between), map(len, words), strict=False))
-        bounds = list(islice(accumulate(lengths), 2 * (candidates[-1] + self.longest)))
+        bounds = list(islice(accumulate(map(len, parts)), 2 * (candidates[-1] + self.longest)))
         count = len(words)
         following = 0  # the first word not inside an earlier match
         for i in candidates:
@@ -138,13 +144,21 @@ class TermIndex:
                 break
 
 
-def _lower_words(text: str) -> list[str]:
-    """``[m.group().lower() for m in _WORD.finditer(text)]``, in one pass of C code."""
+_WORD_AND_BETWEEN = re.compile(f"({_WORD.pattern})")
+
+
+def _split_words(text: str) -> list[str]:
+    """``_WORD.split(text)`` with the words (lowercased) in between, in one pass of C
+    code: the text before the first word, the first word, the text up to the next word...
+    """
     if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
-        # Lowercasing the text first finds the same words: only "İ" and "K" (Kelvin) lower
-        # to ASCII letters; everything else keeps the runs of ASCII letters as they are.
-        return _WORD.findall(text.lower())
-    return [word.lower() for word in _WORD.findall(text)]
+        # Lowercasing the text first finds the same words, at the same places: only "İ"
+        # and "K" (Kelvin) lower to ASCII letters, and only "İ" to two characters;
+        # everything else keeps the runs of ASCII letters as they are.
+        return _WORD_AND_BETWEEN.split(text.lower())
+    parts = _WORD_AND_BETWEEN.split(text)
+    parts[1::2] = [word.lower() for word in parts[1::2]]
+    return parts
 
 
 def normalize(text: str) -> str:
@@ -226,6 +240,7 @@ def _match_case(suggestion: str, matched: str) -> str:
 
 _TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
 _NAME_LINKS = ("of", "on", "for", "and", "&", "the")
+_CLAUSE_END = re.compile(r"[.!?:;\n]")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -247,8 +262,8 @@ def _in_name(text: str, start: int, end: int) -> bool:
         return count
 
     # only within the sentence: "... Resource Center. Additional information" is no name
-    before = re.split(r"[.!?:;\n]", text[max(0, start - 80) : start])[-1].split()
-    after = re.split(r"[.!?:;\n]", text[end : end + 80])[0].split()
+    before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1].split()
+    after = _CLAUSE_END.split(text[end : end + 80], maxsplit=1)[0].split()
     ahead = neighbours([w.strip(".,;:()") for w in after[:4]])
     behind = neighbours([w.strip(".,;:()") for w in reversed(before[-4:])])
     return ahead + behind >= 1 and (behind >= 1 or matched.count(" ") + ahead >= 2)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import filterfalse
+from itertools import compress, filterfalse
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
@@ -42,41 +42,47 @@ def target_grade(rule: Rule) -> float:
     return float(value if value is not None else 8)
 
 
-_TOKEN_SYLLABLES: dict[str, int] = {}  # remembered: medical words repeat across answers
+# Syllables of each word as written, remembered (medical words repeat across answers),
+# and the words of 3 or more syllables among them.
+_TOKEN_SYLLABLES: dict[str, int] = {}
+_HARD: set[str] = set()
 
 
 def token_syllables(token: str) -> int:
-    """Syllables of a word as written ("anti-inflammatory" counts as one word)."""
+    """Syllables of a word as written ("anti-inflammatory" counts as one word), in any
+    case: counted lowercased ("O'Sullivan" keeps its apostrophe as "o's" would)."""
     count = _TOKEN_SYLLABLES.get(token)
     if count is None:
-        words = list_words(token, lowercase=True)  # (one word, or none)
+        words = list_words(token.lower())  # (one word, or none)
         count = _TOKEN_SYLLABLES[token] = sum(map(word_syllables, words))
+        if count >= 3:
+            _HARD.add(token)
     return count
 
 
 def hard_words(text: str, limit: int) -> list[tuple[str, int]]:
-    """The words with the most syllables (3 or more), most syllables first, each once."""
-    raws = _WORD.findall(text)
-    if not raws:
+    """The words with the most syllables (3 or more), most syllables first, each once
+    (in any case; as first written)."""
+    written = dict.fromkeys(_WORD.findall(text))  # each spelling once, in order of first use
+    if not written:
         return []
-    keys = " ".join(raws).lower().split(" ")  # the words lowercased (they hold no spaces)
-    first = dict(zip(reversed(keys), reversed(raws), strict=True))  # as first written
-    unique = list(dict.fromkeys(keys))  # in order of first use
-    try:
-        counts = list(map(_TOKEN_SYLLABLES.__getitem__, unique))  # in C, when all are known
-    except KeyError:
-        if len(_TOKEN_SYLLABLES) > 200_000:
-            _TOKEN_SYLLABLES.clear()  # bounded, whatever the input
-        for key in filterfalse(_TOKEN_SYLLABLES.__contains__, unique):  # (unique already)
-            token_syllables(key)
-        counts = list(map(_TOKEN_SYLLABLES.__getitem__, unique))
-    seen = [
-        (first[key], syllables, index)
-        for index, (key, syllables) in enumerate(zip(unique, counts, strict=True))
-        if syllables >= 3 and not first[key].isupper()  # acronyms are read letter by letter
-    ]
-    ranked = sorted(seen, key=lambda item: (-item[1], item[2]))
-    return [(token, syllables) for token, syllables, _ in ranked[:limit]]
+    if len(_TOKEN_SYLLABLES) > 200_000:
+        _TOKEN_SYLLABLES.clear()  # bounded, whatever the input
+        _HARD.clear()
+    for token in filterfalse(_TOKEN_SYLLABLES.__contains__, written):
+        token_syllables(token)
+    # Only the hard spellings are looked at in Python (picked out in C). A word's
+    # syllables do not depend on its case, so its first spelling is hard if any is.
+    seen: list[tuple[str, int, int]] = []
+    done: set[str] = set()
+    for order, token in enumerate(compress(written, map(_HARD.__contains__, written))):
+        key = token.lower()
+        if key not in done:
+            done.add(key)
+            if not token.isupper():  # acronyms are read letter by letter
+                seen.append((token, _TOKEN_SYLLABLES[token], order))
+    seen.sort(key=lambda item: (-item[1], item[2]))
+    return [(token, syllables) for token, syllables, _ in seen[:limit]]
 
 
 def excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:

@@ -38,6 +38,7 @@ _LEXICONS: dict[tuple[Any, ...], Lexicon] = {}
 _ANALYSES: OrderedDict[tuple[Any, ...], list[Issue]] = OrderedDict()
 _PAGES: OrderedDict[tuple[str, int], tuple[Document, PageWords]] = OrderedDict()
 _MEMO_SIZE = 64
+_LAST_PAGE: list[Any] = [None, None]  # the document page_of was asked about last, its words
 
 
 def _stamp(paths: list[str]) -> tuple[tuple[str, float], ...]:
@@ -95,15 +96,22 @@ def _remember(memo: OrderedDict[Any, Any], key: Any, value: Any) -> Any:
     return value
 
 
-def page_of(document: Document) -> PageWords:
+def page_of(document: Document, lexicon: Lexicon | None = None) -> PageWords:
+    """The page's words (with ``lexicon``: also which texts need checking; a page is
+    read with the first lexicon asked for, other lexicons check its texts in full)."""
+    if _LAST_PAGE[0] is document:
+        last: PageWords = _LAST_PAGE[1]
+        return last
     key = (document.path, id(document))
     if key in _PAGES and _PAGES[key][0] is document:
+        _LAST_PAGE[:] = _PAGES[key]
         return _PAGES[key][1]
     texts = [document.title or ""]
     for entry in document.entries:
         texts += [entry.question, entry.answer]
-    page = page_words(texts)
+    page = page_words(texts, lexicon)
     _remember(_PAGES, key, (document, page))
+    _LAST_PAGE[:] = [document, page]
     return page
 
 
@@ -111,7 +119,7 @@ def issues_in(text: str, lexicon: Lexicon, document: Document) -> list[Issue]:
     key = (text, id(lexicon), document.path, id(document))
     if key in _ANALYSES:
         return _ANALYSES[key]
-    page = page_of(document)
+    page = page_of(document, lexicon)
     found = find_issues(text, lexicon, page.names, page)
     _remember(_ANALYSES, key, found)
     return found
@@ -164,7 +172,11 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
         return
     wanted, repeated, questions = rule.state("options", lambda: _options(rule))
     lexicon = rule.state("lexicon", lambda: lexicon_for(rule))
-    if questions:
+    page = page_of(document, lexicon)
+    # (page_words has found the texts with something to check: most have nothing)
+    sorted_out = page.masked if page.lexicon is lexicon else {}
+    unclean = page.unclean
+    if questions and (entry.question not in sorted_out or entry.question in unclean):
         for issue in issues_in(entry.question, lexicon, document):
             if _wanted(issue, wanted, document, repeated):
                 start = entry.question_position
@@ -176,6 +188,8 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
                     suggestions=list(issue.suggestions),
                     matched=issue.word,
                 )
+    if entry.answer in sorted_out and entry.answer not in unclean:
+        return
     for issue in issues_in(entry.answer, lexicon, document):
         if _wanted(issue, wanted, document, repeated):
             yield hit_in_answer(

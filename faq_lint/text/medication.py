@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
-from faq_lint.text.prefilter import LazyPattern, folded, may_match, prepare
+from faq_lint.text.prefilter import LazyPattern, Requirement, folded, prepare
 from faq_lint.text.sentences import Sentence, split_sentences
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
@@ -40,6 +42,7 @@ FOOD = "food"
 GENERIC = "generic"
 TERM_KINDS = (CLASS, LAY, BRAND, SUBSTANCE, FOOD, GENERIC)
 NAME_WORDS = 3  # the longest name in medicines.txt, in words
+_MEMO_SIZE = 2048  # answers and sentences whose medicines are remembered
 
 
 class Token(NamedTuple):
@@ -149,11 +152,35 @@ def words_of(text: str) -> frozenset[str]:
     are found in one pass of C code: they hold only ASCII letters, digits, hyphens and
     apostrophes, so lowercasing and folding quotes can be done on them joined.
     """
+    return frozenset(_word_list(text))
+
+
+def _word_list(text: str) -> list[str]:
+    """The words of ``text`` as :func:`tokenize` gives them, in order (see words_of)."""
     if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
         # Lowercased first, the text has the same words: only "İ" and "K" (Kelvin) lower to
         # ASCII letters; "’" and "'" both join word parts.
-        return frozenset(TOKEN.findall(text.lower().replace("’", "'")))
-    return frozenset(" ".join(TOKEN.findall(text)).lower().replace("’", "'").split(" "))
+        return TOKEN.findall(text.lower().replace("’", "'"))
+    return " ".join(TOKEN.findall(text)).lower().replace("’", "'").split(" ")
+
+
+def _shortest_first(requirement: Requirement) -> tuple[tuple[str, ...], ...]:
+    """A pattern's requirement, each choice of words shortest (most often there) first."""
+    return tuple(tuple(sorted(words, key=lambda word: (len(word), word))) for words in requirement)
+
+
+def _may(needs: tuple[tuple[str, ...], ...], lowered: str | None) -> bool:
+    """:func:`~faq_lint.text.prefilter.may_match` of ``_shortest_first(requirement)``, with
+    plain loops (no generator per word: this runs on every sentence)."""
+    if lowered is None:
+        return True
+    for words in needs:
+        for word in words:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def _contains_any(text: str, words: Iterable[str]) -> bool:
@@ -172,10 +199,19 @@ def tokenize(text: str) -> list[Token]:
 
 @lru_cache(maxsize=1024)
 def _tokenize(text: str) -> tuple[Token, ...]:
+    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
+        # As in words_of: lowercased (and "’" folded), the text has the same words at the
+        # same offsets; the Tokens are then made in C (tuple.__new__ is what Token() calls).
+        found = list(TOKEN.finditer(text.lower().replace("’", "'")))
+        spans = zip(map(_GROUP, found), map(_START, found), map(_END, found), strict=True)
+        return tuple(map(tuple.__new__, repeat(Token), spans))
     return tuple(
         Token(m.group().lower().translate(_QUOTES), m.start(), m.end())
         for m in TOKEN.finditer(text)
     )
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
 def _forms(term: str) -> set[str]:
@@ -216,14 +252,35 @@ class Lexicon:
     # The same without the generic terms ("medicines"), where it differs (None: absent).
     specific_anchors: dict[str, str | None] = field(default_factory=dict)
     _needs_of: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)
+    # a word that begins a term of several words -> the numbers of words of the terms it
+    # begins, largest first (None: work it out from ``terms``; see _long_starts)
+    long_starts: dict[str, tuple[int, ...]] | None = field(default=None, repr=False)
+    # the claims and dose rules ask the same questions of the same answers and sentences
+    _anchor_memo: dict[tuple[str, bool], tuple[str, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _mention_memo: dict[tuple[str, bool], list[Mention]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def named_anchors(self, text: str, count_generic: bool = False) -> tuple[str, ...]:
         """A cheap test before :meth:`mentions`: the anchor words of the terms whose words
         all occur in ``text``. Every term :meth:`mentions` can find in ``text`` (or in a
         part of it) has its anchor among them; an empty result means no medicine."""
-        words = words_of(text)
+        key = (text, count_generic)
+        known = self._anchor_memo.get(key)
+        if known is None:
+            if len(self._anchor_memo) >= _MEMO_SIZE:
+                self._anchor_memo.clear()
+            known = self._anchor_memo[key] = self._named_anchors(text, count_generic)
+        return known
+
+    def _named_anchors(self, text: str, count_generic: bool) -> tuple[str, ...]:
+        listed = _word_list(text)
+        words: frozenset[str] | None = None  # worked out for terms of several words only
         found: list[str] = []
-        for anchor in self.anchors.keys() & words:
+        # (dict keys & a list: no set of all the text's words is built)
+        for anchor in self.anchors.keys() & listed:
             raw: str | None = self.anchors[anchor]
             if not count_generic and anchor in self.specific_anchors:
                 raw = self.specific_anchors[anchor]
@@ -234,15 +291,40 @@ class Lexicon:
                 if needs is None:
                     needs = tuple(frozenset(part.split(" ")) for part in raw.split("|"))
                     self._needs_of[raw] = needs
+                if words is None:  # the text's words among those any term needs
+                    words = self.need_words.intersection(listed)
                 if not any(need <= words for need in needs):
                     continue
             found.append(anchor)
         return tuple(found)
 
     @cached_property
+    def _quick_needs(self) -> dict[int, tuple[tuple[str, ...], ...]]:
+        """The requirements of the dose, schedule and referral patterns, for _may."""
+        patterns = [*self.amount_patterns, *self.schedule_patterns, *self.referrals]
+        return {id(pattern): _shortest_first(pattern.needs) for pattern in patterns}
+
+    @cached_property
+    def need_words(self) -> frozenset[str]:
+        """The words other than their anchor that terms of several words need."""
+        return _need_words(self.anchors, self.specific_anchors)
+
+    @cached_property
     def first_words(self) -> frozenset[str]:
         """The words a term can begin with: most tokens of a text begin none."""
         return frozenset(key.split(" ", 1)[0] for key in self.terms)
+
+    def _sentence_mentions(self, text: str, tokens: list[Token], generic: bool) -> list[Mention]:
+        """``mentions(text, tokens, generic)`` with ``tokens = tokenize(text)``, remembered:
+        the claims and the dose rules look at the same sentences. (The list is shared:
+        callers must not change it.)"""
+        key = (text, generic)
+        found = self._mention_memo.get(key)
+        if found is None:
+            if len(self._mention_memo) >= _MEMO_SIZE:
+                self._mention_memo.clear()
+            found = self._mention_memo[key] = self.mentions(text, tokens, generic)
+        return found
 
     def mentions(
         self,
@@ -263,18 +345,36 @@ class Lexicon:
         found: list[Mention] = []
         index = 0
         amounts: list[tuple[int, int]] | None = None  # worked out only for substances
-        starts = self.first_words
-        while index < len(toks):
-            if toks[index].text not in starts:  # no term begins with this word
-                index += 1
-                continue
-            match: Mention | None = None
-            for size in range(min(self.max_words, len(toks) - index), 0, -1):
-                words = toks[index : index + size]
-                key = " ".join(t.text for t in words)
-                kind = self.terms.get(key)
-                if kind is None or not _joined(text, words):
+        long_starts = self.long_starts
+        if long_starts is None:
+            long_starts = self.long_starts = _long_starts(self.terms, self.max_words)
+        terms = self.terms
+        count = len(toks)
+        while index < count:
+            # only the lengths of the terms this word begins (a key of another length is in
+            # no term): most words begin none, or only the one-word term they are
+            sizes = long_starts.get(toks[index].text)
+            if sizes is None:
+                if toks[index].text not in terms:
+                    index += 1
                     continue
+                sizes = (1,)
+            match: Mention | None = None
+            for size in sizes:
+                if size > count - index:
+                    continue
+                if size == 1:
+                    words = toks[index : index + 1]
+                    key = words[0].text
+                    kind = terms.get(key)
+                    if kind is None:
+                        continue
+                else:
+                    words = toks[index : index + size]
+                    key = " ".join([t.text for t in words])
+                    kind = terms.get(key)
+                    if kind is None or not _joined(text, words):
+                        continue
                 match = Mention(
                     text=text[words[0].start : words[-1].end],
                     start=words[0].start,
@@ -358,21 +458,30 @@ class Lexicon:
         if lowered is None:
             lowered = folded(text)
         for pattern in self.amount_patterns:
-            if may_match(pattern.needs, lowered):  # most sentences have no number
+            if _may(self._quick_needs[id(pattern)], lowered):  # most sentences have no number
                 spans.extend(m.span() for m in pattern.finditer(text))
         return sorted(spans)
+
+    def has_amount(self, text: str) -> bool:
+        """``bool(self.amounts(text))``, stopping at the first amount."""
+        lowered = folded(text)
+        for pattern in self.amount_patterns:
+            if _may(self._quick_needs[id(pattern)], lowered) and pattern.search(text):
+                return True
+        return False
 
     def may_have_amounts(self, text: str) -> bool:
         """False when no sentence of ``text`` can hold an amount (it has no number)."""
         lowered = folded(text)
-        return any(may_match(p.needs, lowered) for p in self.amount_patterns)
+        needs = self._quick_needs
+        return any(_may(needs[id(p)], lowered) for p in self.amount_patterns)
 
     def doses(self, text: str) -> list[tuple[int, int]]:
         """Spans of amounts and schedules: "400 mg", "twice a day", "for 7 days"."""
         lowered = folded(text)
         spans = self.amounts(text, lowered)
         for pattern in self.schedule_patterns:
-            if may_match(pattern.needs, lowered):
+            if _may(self._quick_needs[id(pattern)], lowered):
                 spans.extend(m.span() for m in pattern.finditer(text))
         return sorted(spans)
 
@@ -395,6 +504,36 @@ class Lexicon:
             ):
                 return False  # "whether vaccines will protect", "monitor the safety of"
         return True
+
+    def naming_sentences(
+        self, text: str, sentences: Sequence[Sentence], anchors: Sequence[str]
+    ) -> list[int]:
+        """Indexes of the ``sentences`` of ``text`` that hold one of ``anchors`` (those of
+        :meth:`named_anchors`): the only ones :meth:`claim_in` and :meth:`recommends` can
+        accept. One search of the text instead of one per sentence."""
+        lowered = text.lower().replace("’", "'")
+        if len(lowered) != len(text):  # lowering moved the offsets ("İ"): test them all
+            return list(range(len(sentences)))
+        found: list[tuple[int, int]] = []
+        for anchor in anchors:
+            at = lowered.find(anchor)
+            while at >= 0:
+                found.append((at, at + len(anchor)))
+                at = lowered.find(anchor, at + 1)
+        starts = [sentence.start for sentence in sentences]
+        ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+        if not ordered:  # (never from split_sentences) every sentence against every find
+            return [
+                index
+                for index, sentence in enumerate(sentences)
+                if any(sentence.start <= a and b <= sentence.end for a, b in found)
+            ]
+        kept = set()
+        for a, b in found:  # the one sentence that can hold each find
+            index = bisect_right(starts, a) - 1
+            if index >= 0 and b <= sentences[index].end:
+                kept.add(index)
+        return sorted(kept)
 
     def _may_name(self, text: str, count_generic: bool, anchors: Sequence[str] | None) -> bool:
         """Whether ``text`` may name a medicine: it holds one of ``anchors`` (those of the
@@ -420,17 +559,21 @@ class Lexicon:
         if text.rstrip().endswith("?") or not self._may_name(text, count_generic, anchors):
             return None  # a question, or (most sentences) no medicine named
         lowered = folded(text)
-        if any(p.search(text) for p in self.referrals if may_match(p.needs, lowered)):
+        needs = self._quick_needs
+        if any(p.search(text) for p in self.referrals if _may(needs[id(p)], lowered)):
             return None  # advice to ask a professional
         tokens = tokenize(text)
-        mentions = self.mentions(text, tokens, count_generic)
+        mentions = self._sentence_mentions(text, tokens, count_generic)
         if not mentions:
             return None  # no need to look for doses
         dose_spans = self.doses(text)
         cue_spans: list[tuple[int, int]] = []
         cues: list[str] = []
         covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+        claim_words = self.claim_words
         for position, token in enumerate(tokens):
+            if token.text not in claim_words:  # (_claim_word's first test, without a call)
+                continue
             if position in covered or not self._claim_word(tokens, position, text):
                 continue
             distance = min(
@@ -484,10 +627,10 @@ class Lexicon:
         if text.rstrip().endswith("?") or not self._may_name(text, count_generic, anchors):
             return False
         tokens = tokenize(text)
-        mentions = self.mentions(text, tokens, count_generic)
+        mentions = self._sentence_mentions(text, tokens, count_generic)
         if not mentions:
             return False
-        if self.amounts(text):
+        if self.has_amount(text):
             return True  # "take 400 mg", "Aspirin 900 mg ... relieves": a dose
         return any(
             token.text in self.recommendation_words
@@ -631,7 +774,7 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
-_DATA_LAYOUT = "2"  # of _lexicon_data's value: change it when the value changes shape
+_DATA_LAYOUT = "9"  # of _lexicon_data's value: change it when the value changes shape
 
 
 def _lexicon_data(names_path: str, terms_path: str, patterns_path: str) -> dict[str, Any]:
@@ -682,12 +825,46 @@ def _lexicon_data(names_path: str, terms_path: str, patterns_path: str) -> dict[
             for anchor, raw in everything.items()
             if specific.get(anchor) != raw
         },
-        "first_words": frozenset(key.split(" ", 1)[0] for key in terms),
+        "long_starts": _by_value(_long_starts(terms, max_words)),
+        "need_words": _need_words(everything, specific),
     }
     for key in ("not_medicine_after", "not_medicine_before", "recommendation_words"):
         data[key] = frozenset(w.lower() for w in _as_list(patterns.get(key)))
     data["claim_blockers"] = frozenset(w.lower() for w in _as_list(patterns.get("claim_blockers")))
     return data
+
+
+def _need_words(
+    anchors: Mapping[str, str], specific_anchors: Mapping[str, str | None]
+) -> frozenset[str]:
+    """The words other than their anchor that terms of several words need (with or
+    without the generic terms)."""
+    raws = [*anchors.values(), *specific_anchors.values()]
+    return frozenset(
+        word for raw in raws if raw for part in raw.split("|") for word in part.split(" ")
+    )
+
+
+def _by_value(mapping: dict[str, tuple[int, ...]]) -> dict[tuple[int, ...], str]:
+    """``mapping`` as its few values -> their keys joined by newlines (loads faster than
+    a dict holding a tuple per key)."""
+    keys: dict[tuple[int, ...], list[str]] = {}
+    for key, value in mapping.items():
+        keys.setdefault(value, []).append(key)
+    return {value: "\n".join(found) for value, found in keys.items()}
+
+
+def _long_starts(terms: dict[str, str], max_words: int) -> dict[str, tuple[int, ...]]:
+    """Each word that begins a term of several words -> the numbers of words of the terms
+    it begins, largest first (at most ``max_words``: Lexicon.mentions looks no further)."""
+    sizes: dict[str, set[int]] = {}
+    for key in terms:
+        words = key.split(" ")
+        if len(words) <= max_words:
+            sizes.setdefault(words[0], set()).add(len(words))
+    return {
+        word: tuple(sorted(found, reverse=True)) for word, found in sizes.items() if found != {1}
+    }
 
 
 def _anchor_index(terms: dict[str, str], count_generic: bool) -> dict[str, str]:
@@ -726,6 +903,9 @@ def _load(
     def words(key: str) -> frozenset[str]:
         return frozenset(data[key])
 
+    long_starts: dict[str, tuple[int, ...]] = {}
+    for sizes, starts in data["long_starts"].items():
+        long_starts.update(dict.fromkeys(starts.split("\n"), sizes))
     lexicon = Lexicon(
         terms=data["terms"],
         max_words=int(data["max_words"]),
@@ -743,8 +923,9 @@ def _load(
         claim_blockers=words("claim_blockers"),
         anchors=data["anchors"],
         specific_anchors=data["specific_anchors"],
+        long_starts=long_starts,
     )
-    lexicon.__dict__["first_words"] = words("first_words")  # the cached_property, pre-filled
+    lexicon.__dict__["need_words"] = words("need_words")  # the cached_property, pre-filled
     return lexicon
 
 

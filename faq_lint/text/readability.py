@@ -14,7 +14,6 @@ figures equal textstat's own functions.
 
 from __future__ import annotations
 
-import gzip
 import math
 import os
 import re
@@ -31,10 +30,33 @@ from faq_lint.text.sentences import Sentence, split_sentences
 LANG = "en_US"
 _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
 # textstat removes apostrophes that do not begin a contraction ending, then punctuation
-# other than apostrophes; one pass of both does the same (the look-ahead sees the same
-# text either way, and removing a punctuation mark depends on that mark alone).
-_NOT_A_WORD_PART = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + r")|[^\w\s\']")
-_PUNCTUATION = re.compile(r"[^\w\s]")  # the same on text without apostrophes, faster
+# other than apostrophes. Done here in that order too: the apostrophes with a regex (its
+# look-ahead sees the text as textstat's does), then the punctuation with str.translate
+# (a mark is removed or not by itself alone; 5x faster than a regex pass).
+_LONE_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + r")")
+_PUNCTUATION_MARK = re.compile(r"[^\w\s\']")
+
+
+class _Punctuation(dict[int, "int | None"]):
+    """A str.translate table: None (remove) for a character of ``[^\\w\\s']``, else the
+    character itself; filled in on first sight of each character."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if _PUNCTUATION_MARK.match(chr(code)) else code
+        if len(self) < 100_000:  # (bounded, whatever the input)
+            self[code] = value
+        return value
+
+
+_REMOVE_PUNCTUATION = _Punctuation()
+
+
+def _strip_punctuation(text: str) -> str:
+    if "'" in text:
+        text = _LONE_APOSTROPHE.sub("", text)
+    return text.translate(_REMOVE_PUNCTUATION)
+
+
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 # SMOG was normed on samples of 30 sentences; below that it is not reported per answer.
@@ -48,7 +70,7 @@ def list_words(text: str, lowercase: bool = False) -> list[str]:
     """textstat's ``list_words`` with its defaults: punctuation removed, apostrophes of
     contractions (``'t``, ``'s``, ``'d``, ``'ve``, ``'ll``, ``'re``) kept, hyphens removed
     (``anti-inflammatory`` is one word, ``antiinflammatory``)."""
-    text = (_NOT_A_WORD_PART if "'" in text else _PUNCTUATION).sub("", text)
+    text = _strip_punctuation(text)
     if lowercase:
         text = text.lower()
     return text.split()
@@ -69,6 +91,8 @@ _TABLE = "data/syllables.txt.gz"
 
 def _syllable_buckets() -> dict[str, tuple[str, bytes]]:
     """The CMUdict table by the first two letters of the word: ``(words, counts)``."""
+    import gzip  # (only when the data cache is built)
+
     data = files("faq_lint").joinpath(_TABLE).read_bytes()
     words: dict[str, list[str]] = {}
     counts: dict[str, list[int]] = {}
@@ -79,29 +103,36 @@ def _syllable_buckets() -> dict[str, tuple[str, bytes]]:
         for word in names.split(" "):
             words.setdefault(word[:2], []).append(word)
             counts.setdefault(word[:2], []).append(int(count))
-    return {key: (" ".join(words[key]), bytes(counts[key])) for key in words}
+    return {key: (f" {' '.join(words[key])} ", bytes(counts[key])) for key in words}
 
 
 @lru_cache(maxsize=1)
 def _cmu_buckets() -> dict[str, tuple[str, bytes]]:
     # A page needs a few hundred of the 126,000 words: the table is kept (datacache) as
-    # one string per two-letter prefix, and a prefix's words become dict entries only
-    # when a word with that prefix is looked up.
+    # one string per two-letter prefix (" word word ... ", with a space at each end) and
+    # the counts of its words; see _lookup.
     from faq_lint.datacache import cached
 
     source = str(files("faq_lint").joinpath(_TABLE))
-    return cached("syllables", [source], _syllable_buckets, "1")  # "1": the value's layout
+    return cached("syllables", [source], _syllable_buckets, "2")  # "2": the value's layout
 
 
-# word -> syllables: CMUdict words of the prefixes looked up so far, and pyphen's counts
-# of words that CMUdict lacks.
+# word -> syllables: the CMUdict words looked up so far (all words of the prefixes in
+# _LOADED), and pyphen's counts of words that CMUdict lacks.
 _KNOWN: dict[str, int] = {}
 _LOADED: set[str] = set()
+_SEARCHED: dict[str, int] = {}  # prefix -> words looked up in its string so far
+# Words of a prefix found by a search of its string before all its words become dict
+# entries (a search costs a few microseconds, making a prefix's ~220 words entries
+# some 30: a page needs a few words of each prefix, a large file all of them).
+_SEARCHES = 16
 
 
-# pyphen's hyphenation patterns, parsed: {letters: (offset, values)}, the proper prefixes
-# of the pattern keys, and the longest key.
-Hyphenation = tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str], int]
+# pyphen's hyphenation patterns, parsed, and the longest pattern: {letters: steps}, for
+# each pattern and each proper prefix of a pattern. steps[0] is 1 when a longer pattern
+# begins with these letters; a pattern's steps go on with its offset and its values.
+# (Bytes keep the table compact: it loads in a third of the time of tuples.)
+Hyphenation = tuple[dict[str, bytes], int]
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +148,7 @@ def _hyphenation() -> Hyphenation | None:
     path = os.path.join(folders[0], "dictionaries", f"hyph_{LANG}.dic") if folders else ""
     if not os.path.isfile(path):
         return None
-    return cached(f"pyphen-{LANG}", [path], _parse_hyphenation, "1")  # "1": the layout
+    return cached(f"pyphen-{LANG}", [path], _parse_hyphenation, "2")  # "2": the layout
 
 
 def _parse_hyphenation() -> Hyphenation | None:
@@ -129,8 +160,13 @@ def _parse_hyphenation() -> Hyphenation | None:
         if any(getattr(value, "data", None) is not None for value in values):
             return None  # a nonstandard hyphenation (not in English): keep pyphen's own
         patterns[key] = (start, tuple(int(value) for value in values))
-    prefixes = frozenset(key[:size] for key in patterns for size in range(1, len(key)))
-    return patterns, prefixes, int(parsed.maxlen)
+    if any(not 0 <= v < 256 for start, values in patterns.values() for v in (start, *values)):
+        return None  # (not in English: values are single digits) keep pyphen's own
+    prefixes = {key[:size] for key in patterns for size in range(1, len(key))}
+    table = dict.fromkeys(prefixes, b"\x01")
+    for key, (start, values) in patterns.items():
+        table[key] = bytes([key in prefixes, start, *values])
+    return table, int(parsed.maxlen)
 
 
 @lru_cache(maxsize=1)
@@ -147,35 +183,51 @@ def hyphenation_points(word: str) -> int:
     hyphenation = _hyphenation()
     if hyphenation is None:
         return len(_pyphen().positions(word))
-    patterns, prefixes, maxlen = hyphenation
+    table, maxlen = hyphenation
     pointed = f".{word.lower()}."
     size = len(pointed)
     references = [0] * (size + 1)
     for i in range(size - 1):
         for j in range(i + 1, min(i + maxlen, size) + 1):
-            piece = pointed[i:j]
-            pattern = patterns.get(piece)
-            if pattern:
-                offset, values = pattern
-                span = slice(i + offset, i + offset + len(values))
-                references[span] = map(max, values, references[span])
-            if piece not in prefixes:
+            steps = table.get(pointed[i:j])
+            if steps is None:
+                break  # no pattern begins with these letters
+            if len(steps) > 1:  # a pattern
+                offset = i + steps[1]
+                span = slice(offset, offset + len(steps) - 2)
+                references[span] = map(max, steps[2:], references[span])
+            if not steps[0]:
                 break  # no longer pattern begins with these letters
     right = len(word) - 2  # pyphen's default: no break in the first or last 2 letters
     return sum(1 for i, value in enumerate(references) if value % 2 and 2 <= i - 1 <= right)
 
 
 def _lookup(word: str) -> int:
-    """Syllables of a word missing from :data:`_KNOWN` (and now added to it)."""
+    """Syllables of a word missing from :data:`_KNOWN` (and now added to it): its
+    CMUdict count, else pyphen's."""
     prefix = word[:2]
+    count: int | None = None
     if prefix not in _LOADED:
-        _LOADED.add(prefix)
         bucket = _cmu_buckets().get(prefix)
-        if bucket is not None:  # (a word's pyphen count comes only after its prefix)
-            _KNOWN.update(zip(bucket[0].split(" "), bucket[1], strict=True))
-    count = _KNOWN.get(word)
+        searched = _SEARCHED.get(prefix, 0)
+        if bucket is None:
+            _LOADED.add(prefix)
+        elif searched < _SEARCHES:
+            _SEARCHED[prefix] = searched + 1
+            words, counts = bucket
+            at = words.find(f" {word} ")  # (words hold no space)
+            if at >= 0:
+                count = counts[words.count(" ", 0, at)]  # the word's place in the string
+        else:
+            _LOADED.add(prefix)
+            words, counts = bucket
+            _KNOWN.update(zip(words[1:-1].split(" "), counts, strict=True))
+            count = _KNOWN.get(word)
+    else:
+        count = _KNOWN.get(word)  # (loaded since the caller saw it missing)
     if count is None:
-        count = _KNOWN[word] = hyphenation_points(word) + 1
+        count = hyphenation_points(word) + 1  # (a word CMUdict lacks)
+    _KNOWN[word] = count
     return count
 
 
@@ -183,6 +235,7 @@ def _bound() -> None:
     if len(_KNOWN) > 1_000_000:  # bounded, whatever the input: start again
         _KNOWN.clear()
         _LOADED.clear()
+        _SEARCHED.clear()
 
 
 def word_syllables(word: str) -> int:
@@ -338,20 +391,25 @@ def _formula_words(answer: str) -> tuple[list[str], tuple[int, ...]]:
     There is one piece per sentence (a sentence holds a letter or digit, which no step
     of :func:`_formula_pieces` removes), and a piece has as many words as its sentence:
     the steps remove only punctuation, which is no word, and white space at the ends;
-    a word is a run without white space that holds a word character. The pieces are
-    cleaned in one pass, joined by a white-space character the answer does not hold
-    (no pass removes white space, and a piece ends with its full stop, so no
-    apostrophe test looks across the join).
+    a word is a run without white space that holds a word character.
+
+    Worked out on the sentences joined by a white-space character the answer does not
+    hold, without making the pieces: the ".", "!" and "?" go from the whole text, and
+    what else the pieces drop (punctuation and white space at their ends) is removed
+    with the other punctuation or is white space. An apostrophe at the end of a piece
+    is followed by the piece's full stop there and by punctuation, white space or the
+    join here: removed both times (the rest of each piece is the same text).
     """
-    pieces = _formula_pieces(answer)
-    if not pieces:
+    sentences = sentences_of(answer)
+    if not sentences:
         return [], ()
     if _PIECE_BREAK in answer:  # (never in real text) one piece at a time
-        per_piece = [list_words(piece, lowercase=True) for piece in pieces]
+        per_piece = [list_words(piece, lowercase=True) for piece in _formula_pieces(answer)]
         return [w for words in per_piece for w in words], tuple(map(len, per_piece))
-    text = _PIECE_BREAK.join(pieces)
-    text = (_NOT_A_WORD_PART if "'" in text else _PUNCTUATION).sub("", text).lower()
-    return text.split(), tuple(len(part.split()) for part in text.split(_PIECE_BREAK))
+    text = _PIECE_BREAK.join([sentence.text for sentence in sentences])
+    text = text.replace(".", "").replace("!", "").replace("?", "")
+    text = _strip_punctuation(text).lower()
+    return text.split(), tuple(map(len, map(str.split, text.split(_PIECE_BREAK))))
 
 
 @lru_cache(maxsize=65536)

@@ -55,10 +55,12 @@ ABBREVIATIONS = {
 }
 _MARKER = r"(?:\(\d+(?:[-–,]\s*\d+)*\)|\[\d+(?:[-–,]\s*\d+)*\])"
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s*" + _MARKER + r")?(?=\s+|$)")
-_BULLET = re.compile(r"(?:\s{2,}|\n)[-•*]\s+")
+# A bullet: r"(?:\s{2,}|\n)[-•*]\s+" (found by _bullet_cuts without a regex of it: one that
+# begins with white space is tried at every position, which is slow).
+BULLET = r"(?:\s{2,}|\n)[-•*]\s+"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: ~200,000 of them on a large file, made faster)
 class Sentence:
     """A sentence and its [start, end) character offsets in the source text."""
 
@@ -68,7 +70,8 @@ class Sentence:
 
 
 _LONGEST_ABBREVIATION = max(len(a) for a in ABBREVIATIONS)
-_PARAGRAPH = re.compile(r"\n\s*\n|$")
+# Paragraphs end at each match of r"\n\s*\n|$" (found by _paragraphs, faster).
+PARAGRAPH = r"\n\s*\n|$"
 _LINE_START = re.compile(r"\n(?=\s*[A-Z0-9•*-])")
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 
@@ -112,19 +115,12 @@ def split_sentences(text: str, split_bullets: bool = True) -> list[Sentence]:
 
 @lru_cache(maxsize=512)
 def _split_sentences(text: str, split_bullets: bool) -> tuple[Sentence, ...]:
-    if "\n" in text:
-        paragraphs: list[tuple[int, int]] = []
-        paragraph_start = 0
-        for match in _PARAGRAPH.finditer(text):
-            paragraphs.append((paragraph_start, match.start()))
-            paragraph_start = match.end()
-            if match.end() == len(text):
-                break
-    else:
-        paragraphs = [(0, len(text))]  # what _PARAGRAPH finds in a single line, faster
+    paragraphs = _paragraphs(text)
+    # (most answers have no bullet: one search of the whole text spares the paragraphs it)
+    bullets = split_bullets and _BULLET_SIGN.search(text) is not None
     sentences: list[Sentence] = []
     for paragraph_start, paragraph_end in paragraphs:
-        for start, end in _split_paragraph(text, paragraph_start, paragraph_end, split_bullets):
+        for start, end in _split_paragraph(text, paragraph_start, paragraph_end, bullets):
             piece = text[start:end]
             body = piece.strip()
             if body and (body[0].isalnum() or _ALNUM.search(body)):
@@ -133,16 +129,60 @@ def _split_sentences(text: str, split_bullets: bool) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def _may_have_bullets(text: str, start: int, end: int) -> bool:
-    """Whether a bullet sign follows white space in text[start:end]: a cheap test that
-    spares most paragraphs the slow _BULLET scan."""
-    for mark in "-•*":
-        index = text.find(mark, start + 1, end)
-        while index >= 0:
-            if text[index - 1].isspace():
-                return True
-            index = text.find(mark, index + 1, end)
-    return False
+_BREAK = re.compile(r"\n\s*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The paragraphs between the matches of PARAGRAPH, up to the one that ends the text.
+
+    Its breaks are those of _BREAK, then its ``$`` matches: before a final line break
+    (unless a break took it) and at the end. (PARAGRAPH is tried at every position for
+    its ``$``; _BREAK skips ahead to each line break.) A text without a line break is
+    one paragraph.
+    """
+    paragraphs: list[tuple[int, int]] = []
+    start = 0
+    size = len(text)
+    for match in _BREAK.finditer(text):
+        paragraphs.append((start, match.start()))
+        start = match.end()
+        if start == size:
+            return paragraphs
+    if text.endswith("\n"):  # (no break ends there: it would have taken this one)
+        paragraphs.append((start, size - 1))
+        start = size - 1
+    paragraphs.append((start, size))
+    return paragraphs
+
+
+# Where a bullet can be: a bullet sign after two white-space characters or a line break,
+# followed by white space (what BULLET needs there). A search for a bullet sign skips
+# ahead fast.
+_BULLET_SIGN = re.compile(r"[-•*](?:(?<=\s\s.)|(?<=\n.))\s")
+
+
+def _bullet_cuts(text: str, start: int, end: int) -> list[int]:
+    """``[m.start() for m in re.compile(BULLET).finditer(text, start, end)]`` (where the
+    bullets begin), found from the bullet signs.
+
+    A match of BULLET is the white space before a bullet sign (two characters or more,
+    or one line break), the sign and the white space after it. Found left to right, as
+    finditer does: the white space before a sign is counted from the end of the last
+    match at most.
+    """
+    cuts: list[int] = []
+    floor = start  # where the last match ended
+    for sign in _BULLET_SIGN.finditer(text, start, end):
+        bullet = sign.start()
+        first = bullet
+        while first > floor and text[first - 1].isspace():
+            first -= 1
+        if bullet - first >= 2 or (bullet - first == 1 and text[first] == "\n"):
+            cuts.append(first)
+            floor = bullet + 1
+            while floor < end and text[floor].isspace():
+                floor += 1
+    return cuts
 
 
 def _split_paragraph(text: str, start: int, end: int, split_bullets: bool) -> list[tuple[int, int]]:
@@ -156,8 +196,8 @@ def _split_paragraph(text: str, start: int, end: int, split_bullets: bool) -> li
             continue
         cuts.append(match.end())
     more = len(cuts)
-    if split_bullets and _may_have_bullets(text, start, end):
-        cuts.extend(match.start() for match in _BULLET.finditer(text, start, end))
+    if split_bullets:
+        cuts += _bullet_cuts(text, start, end)
     # A line break followed by a capitalised line ends a sentence (headings, list lines).
     if text.find("\n", start, end) >= 0:
         cuts.extend(match.start() for match in _LINE_START.finditer(text, start, end))

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Literal
 
 from faq_lint.datacache import cached
@@ -536,6 +537,9 @@ def _drugs_by_start(drugs: Iterable[str]) -> dict[str, list[str]]:
 
 
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"  # string.punctuation
+_COMMON_LETTERS = "'abcdefghijklmnopqrstuvwxyz"  # edits with these are built, not indexed
+_NOT_ONLY_A_TO_Z = re.compile(r"^[^\n]*[^a-z'\n][^\n]*$", re.MULTILINE)  # (a word a line)
+_INDEX_AFTER = 300  # words given suggestions before _known_edits builds its index (~30 ms)
 
 
 def _is_number(word: str) -> bool:
@@ -581,11 +585,20 @@ class Lexicon:
         self._still_packed = _BUCKETS
         self._frequent: set[str] | None = None  # English words used 1,000+ times, once unpacked
         self._last_edits: tuple[str, frozenset[str]] = ("", frozenset())
+        self._last_known_edits: tuple[str, set[str]] = ("", set())
+        # once all is unpacked: the known words with an accented letter, by the word left
+        # when that letter is taken out (inserts), and with its position (replaces)
+        self._odd_index: tuple[dict[str, list[str]], dict[tuple[int, str], list[str]]] | None
+        self._odd_index = None
+        self._common_letters = ""  # pyspellchecker's letters of _COMMON_LETTERS (with _odd_index)
+        self._edit_lookups = 0
         self.eponym_owners = {e.split("'")[0] for e in self.eponyms}
         self._drugs_by_start = _drugs_by_start(self.drugs)
         self._drug_files_read = not self.drug_files
         # tokens find_issues has found nothing in and never will, wherever they stand
         self.clean_tokens: set[str] = set()
+        # tokens page_words has found that do need checking where they stand
+        self.dirty_tokens: set[str] = set()
 
     @classmethod
     def build(
@@ -817,12 +830,11 @@ class Lexicon:
         content = max(split.split(" "), key=len)
         if self.frequency(content) >= 1000 or content in self.extra:
             return False
-        edits = self.edits(word)
         if self._still_packed:
-            return any(self.frequency(c) >= 1000 for c in edits)
+            return any(self.frequency(c) >= 1000 for c in self.edits(word))
         if self._frequent is None:
             self._frequent = {w for w, count in self.english.items() if count >= 1000}
-        return not self._frequent.isdisjoint(edits)
+        return not self._frequent.isdisjoint(self._known_edits(word))  # (frequent: known)
 
     def _known_among(self, words: frozenset[str]) -> set[str]:
         if self._still_packed:
@@ -898,9 +910,63 @@ class Lexicon:
         self._last_edits = (word, found)
         return found
 
+    def _known_edits(self, word: str) -> set[str]:
+        """``self._known_among(self.edits(word))`` once everything is unpacked. Only the
+        edits with a-z and the apostrophe are built: those with an accented letter (18 of
+        pyspellchecker's 45 letters) are found in an index of the few hundred known words
+        that hold one."""
+        if self._last_known_edits[0] == word:
+            return self._last_known_edits[1]
+        lower = word.lower()
+        self._edit_lookups += 1
+        if (
+            self._still_packed
+            or self._edit_lookups <= _INDEX_AFTER  # (a short run: not worth the index)
+            or len(lower) == 1
+            and lower in _PUNCTUATION
+            or len(lower) > self.longest + 3
+            or _is_number(lower)
+        ):
+            found = self._known_among(self.edits(word))
+        else:
+            inserted, replaced = self._odd_words()
+            common = self._common_letters
+            splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+            deletes = [left + right[1:] for left, right in splits if right]
+            transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+            replaces = [left + c + right[1:] for left, right in splits if right for c in common]
+            inserts = [left + c + right for left, right in splits for c in common]
+            edits = deletes + transposes + replaces + inserts  # (no set: the & below is one)
+            found = (
+                (self.english.keys() & edits)
+                | self.extra.intersection(edits)
+                | ABBREVIATIONS.intersection(edits)
+            )
+            found.update(inserted.get(lower, ()))
+            for index, deleted in enumerate(deletes):  # deletes[i]: lower without letter i
+                found.update(replaced.get((index, deleted), ()))
+        self._last_known_edits = (word, found)
+        return found
+
+    def _odd_words(self) -> tuple[dict[str, list[str]], dict[tuple[int, str], list[str]]]:
+        if self._odd_index is None:
+            self._common_letters = "".join(c for c in self.letters if c in _COMMON_LETTERS)
+            rare = set(self.letters) - set(self._common_letters)
+            inserted: dict[str, list[str]] = {}
+            replaced: dict[tuple[int, str], list[str]] = {}
+            every = "\n".join(chain(self.english, self.extra, ABBREVIATIONS))
+            for word in set(_NOT_ONLY_A_TO_Z.findall(every)):  # (found in C: a few hundred)
+                for index, letter in enumerate(word):
+                    if letter in rare:
+                        rest = word[:index] + word[index + 1 :]
+                        inserted.setdefault(rest, []).append(word)
+                        replaced.setdefault((index, rest), []).append(word)
+            self._odd_index = (inserted, replaced)
+        return self._odd_index
+
     def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
         """Known words at edit distance 1, most frequent first; else the closest drug name."""
-        candidates = self._known_among(self.edits(word))
+        candidates = set(self._known_edits(word))
         candidates.discard(word)
         if candidates:
             ranked = sorted(
@@ -992,15 +1058,36 @@ class PageWords:
     names: set[str] = field(default_factory=set)  # written capitalised inside a sentence
     counts: dict[str, int] = field(default_factory=dict)  # lowercased word -> uses
     masked: dict[str, str] = field(default_factory=dict, repr=False)  # text -> _mask_urls(text)
+    # Built with a lexicon: the page's texts that hold tokens not fine anywhere (see
+    # Lexicon.clean_tokens), with those tokens; find_issues checks only them.
+    unclean: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    lexicon: Lexicon | None = field(default=None, repr=False)
 
 
-def page_words(texts: Iterable[str]) -> PageWords:
+def page_words(texts: Iterable[str], lexicon: Lexicon | None = None) -> PageWords:
+    """The names and word counts of a page's texts. With ``lexicon``, also which texts
+    hold a token that needs checking in its context (most hold none)."""
     uses: Counter[str] = Counter()  # token as written -> uses: normalised once per token
     named: set[str] = set()
     masks: dict[str, str] = {}
-    for text in texts:
+    unclean: dict[str, set[str]] = {}
+    clean, dirty = (lexicon.clean_tokens, lexicon.dirty_tokens) if lexicon else (set(), set())
+    if len(clean) > _MAX_CLEAN_TOKENS:
+        clean.clear()
+        dirty.clear()
+    # a text repeated on the page (one answer under several questions) is read once
+    for text, repeats in Counter(texts).items():
         masked = masks[text] = _mask_urls(text)
-        uses.update(TOKEN.findall(masked))
+        tokens = TOKEN.findall(masked)
+        for _ in range(repeats):
+            uses.update(tokens)
+        if lexicon is not None:
+            distinct = set(tokens)
+            for token in distinct.difference(clean, dirty):  # tokens seen for the first time
+                (clean if _fine_anywhere(token, lexicon) else dirty).add(token)
+            bad = distinct.intersection(dirty)
+            if bad:
+                unclean[text] = bad
         for match in CAPITALISED_TOKEN.finditer(masked):
             token = match.group(1)
             if (
@@ -1009,7 +1096,12 @@ def page_words(texts: Iterable[str]) -> PageWords:
                 and not sentence_initial(masked, match.start(1))
             ):
                 named.add(token)
-    page = PageWords(names={token.lower().replace("’", "'") for token in named}, masked=masks)
+    page = PageWords(
+        names={token.lower().replace("’", "'") for token in named},
+        masked=masks,
+        unclean=unclean,
+        lexicon=lexicon,
+    )
     counts = page.counts
     for token, count in uses.items():
         word = token.lower().replace("’", "'")
@@ -1047,20 +1139,31 @@ def find_issues(
 ) -> list[Issue]:
     """The spelling problems of ``text`` (an answer or a question). ``names``: words the
     page uses as names (default: those of ``page``, the :func:`page_words` of its page)."""
+    if names is None and page:
+        names = page.names
+    if page is not None and page.lexicon is lexicon and text in page.masked:
+        # page_words has sorted the page's tokens: check only those not fine anywhere
+        bad = page.unclean.get(text)
+        if not bad:
+            return []
+        sorted_text = page.masked[text]
+        issues: list[Issue] = []
+        for start, token in _located(sorted_text, bad):
+            issues.extend(_check_token(sorted_text, token, start, lexicon, names or set()))
+        return issues
     masked = page.masked.get(text) if page else None
     if masked is None:
         masked = _mask_urls(text)
-    if names is None and page:
-        names = page.names
     clean = lexicon.clean_tokens
     tokens = TOKEN.findall(masked)
     if clean.issuperset(tokens):
         return []  # every word already found fine wherever it stands: most texts
     if len(clean) > _MAX_CLEAN_TOKENS:
         clean.clear()
+        lexicon.dirty_tokens.clear()
     names = names or set()
-    issues: list[Issue] = []
-    for start, token in _unclean_tokens(masked, tokens, clean):
+    issues = []
+    for start, token in _located(masked, set(tokens).difference(clean)):
         if token in clean:
             continue  # found fine earlier in this text
         found = _check_token(masked, token, start, lexicon, names)
@@ -1079,13 +1182,12 @@ _WORD_CHARS = frozenset(
 _JOINER_CHARS = frozenset("'’-‐‑./" + INVISIBLE)
 
 
-def _unclean_tokens(text: str, tokens: list[str], clean: set[str]) -> list[tuple[int, str]]:
-    """Where the ``tokens`` of ``text`` not in ``clean`` stand, in order. A few (a new
-    word, a name at the start of a sentence) are found with str.find rather than by
-    visiting every token."""
-    unclean = set(tokens).difference(clean)
+def _located(text: str, unclean: set[str]) -> list[tuple[int, str]]:
+    """Where the tokens ``unclean`` stand in ``text`` (as TOKEN matches), in order. A few
+    (a new word, a name at the start of a sentence) are found with str.find rather than
+    by visiting every token."""
     if len(unclean) > 8:
-        return [(m.start(), m.group()) for m in TOKEN.finditer(text) if m.group() not in clean]
+        return [(m.start(), m.group()) for m in TOKEN.finditer(text) if m.group() in unclean]
     found = []
     for token in unclean:
         at = text.find(token)
