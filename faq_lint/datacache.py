@@ -12,8 +12,9 @@ rebuilds it only when one of its source files changes, the way Python keeps byte
   modification time of every source file; when a source changes, the new file replaces
   the old one;
 - values are plain data (str, int, float, bool, None, and lists, tuples, sets, frozensets and
-  dicts of them) written with :mod:`marshal`, behind a SHA-256 checksum of the payload;
-  a file that does not match its checksum is ignored and rebuilt;
+  dicts of them) written with :mod:`marshal`, behind a CRC-32 checksum of the payload
+  (SHA-256 took longer than unpacking the data); a file that does not match its
+  checksum is ignored and rebuilt;
 - files are written to a temporary name and renamed, so a half-written file is never read;
 - any error reading or writing the cache is silent: the value is built as if there were
   no cache.
@@ -32,6 +33,7 @@ import marshal
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -39,8 +41,8 @@ from faq_lint import __version__
 
 T = TypeVar("T")
 
-_DIGEST_SIZE = 32
-_FORMAT = b"faq-lint-data-1\n"
+_DIGEST_SIZE = 4  # a CRC-32, big-endian
+_FORMAT = b"faq-lint-data-2\n"
 
 
 def cache_folder() -> str | None:
@@ -73,10 +75,15 @@ def _read(path: str) -> Any:
     header = len(_FORMAT)
     if not blob.startswith(_FORMAT) or len(blob) < header + _DIGEST_SIZE:
         raise ValueError("not a faq-lint data cache file")
-    digest, payload = blob[header : header + _DIGEST_SIZE], blob[header + _DIGEST_SIZE :]
-    if hashlib.sha256(payload).digest() != digest:
+    digest = blob[header : header + _DIGEST_SIZE]
+    payload = memoryview(blob)[header + _DIGEST_SIZE :]  # no copy of a megabyte payload
+    if _checksum(payload) != digest:
         raise ValueError("checksum mismatch")
     return marshal.loads(payload)
+
+
+def _checksum(payload: bytes | memoryview) -> bytes:
+    return zlib.crc32(payload).to_bytes(_DIGEST_SIZE, "big")
 
 
 def _write(folder: str, path: str, value: Any) -> None:
@@ -85,7 +92,7 @@ def _write(folder: str, path: str, value: Any) -> None:
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as sink:
-            sink.write(_FORMAT + hashlib.sha256(payload).digest() + payload)
+            sink.write(_FORMAT + _checksum(payload) + payload)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -16,11 +16,11 @@ process.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from faq_lint.engine import (
     RuleSet,
@@ -34,6 +34,11 @@ from faq_lint.models import Document, Finding, Readability
 from faq_lint.rulepack import RulePackError
 from faq_lint.safety import internal_error
 from faq_lint.text.readability import TextCounts, answer_counts, readability_of
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+# multiprocessing is imported only for runs big enough to use it (a few ms of one page's run).
 
 MIN_PARALLEL_ENTRIES = 600  # below this, starting workers costs more than it saves
 WARM_UP_ENTRIES = 20  # entries the parent checks itself before the fork (loads the data)
@@ -64,6 +69,8 @@ def worker_count(jobs: int) -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -178,6 +185,8 @@ def _check_documents_and_figures(
     _SHARED = (documents, ruleset)
     try:
         outcomes = [_run(tasks[0])]
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         with context.Pool(min(workers, len(tasks) - 1) or 1) as pool:
             outcomes += pool.imap(_run, tasks[1:], chunksize=1)
@@ -230,10 +239,12 @@ class CorpusJob:
         self.documents = documents
         self.ruleset = ruleset
         self.named = named
-        self.process: multiprocessing.process.BaseProcess | None = None
+        self.process: BaseProcess | None = None
         entries = sum(len(d.entries) for d in documents)
         if entries < MIN_PARALLEL_ENTRIES or not can_fork():
             return
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
 

@@ -16,12 +16,11 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from faq_lint.datacache import cached
 from faq_lint.models import Category, Format, Severity
-from faq_lint.safety import load_yaml
+from faq_lint.safety import load_yaml, yaml_error
 
 
 class RulePackError(Exception):
@@ -130,7 +129,7 @@ def _load_pack_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> tupl
     for path in _pack_files(Path(folder)):
         try:
             raw = cached("rule-pack", [str(path)], partial(_read_pack_file, path))
-        except (OSError, yaml.YAMLError) as exc:
+        except (OSError, yaml_error()) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
             raise RulePackError(f"{where}: cannot read rule pack: {exc}") from exc

@@ -15,12 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from faq_lint.checks.base import Rule
 from faq_lint.models import Document
 from faq_lint.rulepack import RulePackError
-from faq_lint.safety import load_yaml
+from faq_lint.safety import load_yaml, read_yaml_file, yaml_error
 from faq_lint.text.citations import STYLES, CitationFinder, load_finder
 from faq_lint.text.medication import Lexicon, load_lexicon
 
@@ -64,7 +62,7 @@ def lexicon(rule: Rule) -> Lexicon:
             return load_lexicon(
                 paths["medicines-file"], paths["terms-file"], paths["patterns-file"]
             )
-        except (OSError, ValueError, yaml.YAMLError, re.error, TypeError, KeyError) as exc:
+        except (OSError, ValueError, yaml_error(), re.error, TypeError, KeyError) as exc:
             option, path = _culprit(paths, exc)
             raise _fail(rule, option, path, exc) from exc
 
@@ -84,7 +82,7 @@ def _culprit(paths: dict[str, str], exc: Exception) -> tuple[str, str]:
         if path.endswith((".yaml", ".yml")):
             try:
                 load_yaml(Path(path).read_text(encoding="utf-8"))
-            except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            except (OSError, yaml_error(), UnicodeDecodeError):
                 return option, path
     option = next(iter(paths))
     return option, paths[option]
@@ -107,7 +105,7 @@ def citation_finder(rule: Rule) -> CitationFinder:
             if not os.path.exists(path):
                 raise FileNotFoundError(2, "file does not exist", path)
             return load_finder(styles, path, extra)
-        except (OSError, ValueError, yaml.YAMLError, re.error) as exc:
+        except (OSError, ValueError, yaml_error(), re.error) as exc:
             raise _fail(rule, "sources-file", path, exc) from exc
 
     result: CitationFinder = rule.state("citations", build)
@@ -120,9 +118,8 @@ def load_yaml_file(rule: Rule, option: str, default: str) -> dict[str, Any]:
     def build() -> dict[str, Any]:
         path = data_path(rule, option, default)
         try:
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-        except (OSError, yaml.YAMLError) as exc:
+            data = read_yaml_file(path)
+        except (OSError, yaml_error()) as exc:
             raise _fail(rule, option, path, exc) from exc
         if not isinstance(data, dict):
             raise _fail(rule, option, path, ValueError("expected a mapping at the top level"))

@@ -18,11 +18,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
 from typing import Any
 
-import yaml
-
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
-from faq_lint.safety import load_yaml
+from faq_lint.safety import load_yaml, yaml_error
 from faq_lint.text.memo import AnswerMemo
 
 _SEPARATOR = re.compile(r"[\s\-‐‑]+")
@@ -189,7 +187,7 @@ def _read_terms(path: str) -> list[tuple[str, tuple[str, ...], str]]:
     try:
         with open(path, encoding="utf-8") as handle:
             data = load_yaml(handle) or {}
-    except (OSError, yaml.YAMLError):
+    except (OSError, yaml_error()):
         return []
     entries = data.get("terms", []) if isinstance(data, dict) else []
     terms: list[tuple[str, tuple[str, ...], str]] = []

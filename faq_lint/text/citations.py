@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from faq_lint.text.prefilter import LazyPattern, folds_to_ascii, lazy
 
 STYLES: tuple[str, ...] = (
@@ -492,8 +490,9 @@ def build_finder(
 
 
 def _yaml(path: Path) -> dict[str, object]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+    from faq_lint.safety import read_yaml_file  # the data cache: no YAML parser at start-up
+
+    data = read_yaml_file(str(path)) or {}
     return data if isinstance(data, dict) else {}
 
 

@@ -24,8 +24,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from faq_lint.text.prefilter import LazyPattern, Requirement, folded, prepare
 from faq_lint.text.sentences import Sentence, split_sentences
 
@@ -761,6 +759,8 @@ def _read_list(path: Path) -> list[str]:
 
 
 def _load_yaml(path: Path) -> dict[str, object]:
+    import yaml  # only when the data cache is cold
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
     if not isinstance(data, dict):
