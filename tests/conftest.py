@@ -14,6 +14,7 @@ from faq_lint import lint
 from faq_lint.config import Config
 from faq_lint.models import Report
 from faq_lint.rulepack import default_pack_dir
+from faq_lint.text import medication
 from faq_lint.text.spelling import Lexicon
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,4 +69,14 @@ def default_lexicon() -> Lexicon:
         eponym_file=str(words / "eponyms.txt"),
         variant_file=str(words / "us-uk.txt"),
         part_file=str(words / "word-parts.txt"),
+    )
+
+
+def default_medication_lexicon() -> medication.Lexicon:
+    """The medication lexicon of the default pack (what FAQ301 and FAQ402 use)."""
+    folder = default_pack_dir() / "medical"
+    return medication.load_lexicon(
+        folder / "medicines.txt",
+        folder / "medication-terms.yaml",
+        folder / "claim-patterns.yaml",
     )

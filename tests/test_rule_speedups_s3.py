@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES, SEED, default_lexicon, shared_path
+from conftest import FIXTURES, SEED, default_lexicon, default_medication_lexicon, shared_path
 
 from faq_lint.checks import empty_answer
 from faq_lint.config import Config
@@ -24,7 +24,6 @@ from faq_lint.text.medication import (
     Token,
     _may,
     _tokenize,
-    load_lexicon,
     tokenize,
     words_of,
 )
@@ -57,11 +56,7 @@ def answers() -> list[str]:
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return load_lexicon(
-        MEDICAL / "medicines.txt",
-        MEDICAL / "medication-terms.yaml",
-        MEDICAL / "claim-patterns.yaml",
-    )
+    return default_medication_lexicon()
 
 
 # -- spelling: the page sorts out its texts up front ---------------------------------------

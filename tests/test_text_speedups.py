@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, SEED, shared_path
+from conftest import FIXTURES, SEED, default_medication_lexicon, shared_path
 
 from faq_lint.checks.plain_language import _WORD, TermIndex, build_index, load_terms
 from faq_lint.rulepack import default_pack_dir
 from faq_lint.text import prefilter
 from faq_lint.text.citations import STYLES, load_finder
 from faq_lint.text.disclaimers import DisclaimerPhrases, context_free
-from faq_lint.text.medication import Lexicon, load_lexicon, tokenize, words_of
+from faq_lint.text.medication import Lexicon, tokenize, words_of
 from faq_lint.text.readability import (
     answer_counts,
     formula_text,
@@ -72,11 +72,7 @@ def texts() -> list[str]:
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return load_lexicon(
-        MEDICAL / "medicines.txt",
-        MEDICAL / "medication-terms.yaml",
-        MEDICAL / "claim-patterns.yaml",
-    )
+    return default_medication_lexicon()
 
 
 def _yaml(path: Path) -> dict[str, object]:

@@ -542,6 +542,18 @@ _NOT_ONLY_A_TO_Z = re.compile(r"^[^\n]*[^a-z'\n][^\n]*$", re.MULTILINE)  # (a wo
 _INDEX_AFTER = 300  # words given suggestions before _known_edits builds its index (~30 ms)
 
 
+def _edits1(lower: str, letters: Iterable[str]) -> list[str]:
+    """Every string one edit from ``lower`` (pyspellchecker's ``edits1``, duplicates kept):
+    a deleted, swapped, replaced or inserted letter, from ``letters``. The first
+    ``len(lower)`` are the deletions, the i-th without letter i."""
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    deletes = [left + right[1:] for left, right in splits if right]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [left + c + right[1:] for left, right in splits if right for c in letters]
+    inserts = [left + c + right for left, right in splits for c in letters]
+    return deletes + transposes + replaces + inserts
+
+
 def _is_number(word: str) -> bool:
     if word in ("nan", "inf", "infinity"):
         return False
@@ -900,13 +912,7 @@ class Lexicon:
         ):
             found = frozenset((lower,))  # pyspellchecker does not edit these
         else:
-            letters = self.letters
-            splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
-            deletes = [left + right[1:] for left, right in splits if right]
-            transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-            replaces = [left + c + right[1:] for left, right in splits if right for c in letters]
-            inserts = [left + c + right for left, right in splits for c in letters]
-            found = frozenset(deletes + transposes + replaces + inserts)
+            found = frozenset(_edits1(lower, self.letters))
         self._last_edits = (word, found)
         return found
 
@@ -931,19 +937,15 @@ class Lexicon:
         else:
             inserted, replaced = self._odd_words()
             common = self._common_letters
-            splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
-            deletes = [left + right[1:] for left, right in splits if right]
-            transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-            replaces = [left + c + right[1:] for left, right in splits if right for c in common]
-            inserts = [left + c + right for left, right in splits for c in common]
-            edits = deletes + transposes + replaces + inserts  # (no set: the & below is one)
+            edits = _edits1(lower, common)  # (no set: the & below is one)
             found = (
                 (self.english.keys() & edits)
                 | self.extra.intersection(edits)
                 | ABBREVIATIONS.intersection(edits)
             )
             found.update(inserted.get(lower, ()))
-            for index, deleted in enumerate(deletes):  # deletes[i]: lower without letter i
+            deletes = edits[: len(lower)]  # (_edits1 lists them first) lower without letter i
+            for index, deleted in enumerate(deletes):
                 found.update(replaced.get((index, deleted), ()))
         self._last_known_edits = (word, found)
         return found
