@@ -118,24 +118,23 @@ def _negation_one_sentence_at_a_time(
     """The negation rule as it was first written: each sentence's claim (hedge test, key,
     negation) worked out before it is recorded."""
     drop = cues.cue_words | frozenset({"not", "no", "never", "nt"})
+    exclude = cues.avoid_any if hedged else cues.hedge_or_avoid
     records = []
     for index, sentences in model.sentences.items():
         for sentence in sentences:
-            claim = contradictions._claim(sentence.folded, cues, drop, hedged)
-            if claim is not None:
-                for topic in model.topics[index]:
-                    records.append((topic + "#" + claim[0], (claim[1], sentence)))
-    found = []
-    for group in contradictions._grouped(records, max_group):
-        positive = [s for n, s in group if not n]
-        negative = [s for n, s in group if n]
-        for p in positive:
-            other = next((n for n in negative if n.item.entry is not p.item.entry), None)
-            if other is not None:
-                first, second = sorted((p, other), key=lambda s: s.item.index)
-                found.append((first.item.index, first.start, second.item.index, second.start))
-                break
-    return found
+            folded = sentence.folded
+            if contradictions._DIGIT.search(folded) or exclude.search(folded):
+                continue
+            joined = contradictions.claim_key(folded, drop)
+            if joined is None:
+                continue
+            negated = contradictions.is_negated(folded, cues)
+            for topic in model.topics[index]:
+                records.append((topic + "#" + joined, (negated, sentence)))
+    return [
+        (c.first.item.index, c.first.start, c.second.item.index, c.second.start)
+        for c in contradictions._negation_conflicts(records, max_group)
+    ]
 
 
 def test_negation_rule_tests_only_shared_claims_and_finds_the_same(tmp_path: Path) -> None:

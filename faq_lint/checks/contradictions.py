@@ -877,6 +877,14 @@ def _negation(model: Model, cues: Cues, max_group: int, report_hedged: bool) -> 
             )
         if negated is not None:
             records.append((key, (negated, sentence)))
+    yield from _negation_conflicts(records, max_group)
+
+
+def _negation_conflicts(
+    records: list[tuple[str, tuple[bool, Sentence]]], max_group: int
+) -> Iterator[Conflict]:
+    """Per group of sentences with the same claim key: the first stated claim that a
+    sentence of another entry negates (records: key -> (negated, sentence))."""
     for group in _grouped(records, max_group):
         positive = [s for n, s in group if not n]
         negative = [s for n, s in group if n]
@@ -897,19 +905,6 @@ def claim_key(folded: str, drop: frozenset[str]) -> str | None:
     if len(key) < 4:
         return None
     return " ".join(key)
-
-
-def _claim(
-    folded: str, cues: Cues, drop: frozenset[str], report_hedged: bool
-) -> tuple[str, bool] | None:
-    """A sentence's claim key and whether it is negated; None for a sentence not compared
-    (what :func:`_negation` works out for a sentence, in one go)."""
-    if _DIGIT.search(folded):
-        return None
-    if (cues.avoid_any if report_hedged else cues.hedge_or_avoid).search(folded):
-        return None
-    joined = claim_key(folded, drop)
-    return None if joined is None else (joined, is_negated(folded, cues))
 
 
 NUMBER_WORDS = {
