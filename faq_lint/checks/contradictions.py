@@ -63,11 +63,6 @@ def _alternation(phrases: Sequence[str]) -> str:
     return "|".join(escaped) if escaped else r"(?!x)x"
 
 
-def _any_phrase(phrases: Sequence[str], before: str, after: str) -> re.Pattern[str]:
-    """:func:`_any_phrase_source` compiled."""
-    return re.compile(_any_phrase_source(phrases, before, after))
-
-
 def _any_phrase_source(phrases: Sequence[str], before: str, after: str) -> str:
     """A pattern that finds whether any phrase occurs (between ``before`` and ``after``
     assertions); only for yes/no tests, as the match it finds may differ from the

@@ -119,18 +119,6 @@ class Mapped:
         right = len(text.rstrip())
         return self.slice(left, max(left, right))
 
-    def split_lines(self) -> list[Mapped]:
-        result: list[Mapped] = []
-        start = 0
-        text = self.text
-        while True:
-            index = text.find("\n", start)
-            if index == -1:
-                result.append(self.slice(start))
-                return result
-            result.append(self.slice(start, index))
-            start = index + 1
-
     def replace_spans(self, spans: Sequence[tuple[int, int, str]]) -> Mapped:
         """Replace ``(start, end, new)`` spans (sorted, not overlapping).
 
