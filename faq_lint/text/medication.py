@@ -24,6 +24,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.prefilter import LazyPattern, Requirement, folded, prepare
 from faq_lint.text.sentences import Sentence, split_sentences
 
@@ -254,24 +255,20 @@ class Lexicon:
     # begins, largest first (None: work it out from ``terms``; see _long_starts)
     long_starts: dict[str, tuple[int, ...]] | None = field(default=None, repr=False)
     # the claims and dose rules ask the same questions of the same answers and sentences
-    _anchor_memo: dict[tuple[str, bool], tuple[str, ...]] = field(
-        default_factory=dict, repr=False, compare=False
+    _anchor_memo: AnswerMemo[tuple[str, ...]] = field(
+        default_factory=lambda: AnswerMemo(_MEMO_SIZE), repr=False, compare=False
     )
-    _mention_memo: dict[tuple[str, bool], list[Mention]] = field(
-        default_factory=dict, repr=False, compare=False
+    _mention_memo: AnswerMemo[list[Mention]] = field(
+        default_factory=lambda: AnswerMemo(_MEMO_SIZE), repr=False, compare=False
     )
 
     def named_anchors(self, text: str, count_generic: bool = False) -> tuple[str, ...]:
         """A cheap test before :meth:`mentions`: the anchor words of the terms whose words
         all occur in ``text``. Every term :meth:`mentions` can find in ``text`` (or in a
         part of it) has its anchor among them; an empty result means no medicine."""
-        key = (text, count_generic)
-        known = self._anchor_memo.get(key)
-        if known is None:
-            if len(self._anchor_memo) >= _MEMO_SIZE:
-                self._anchor_memo.clear()
-            known = self._anchor_memo[key] = self._named_anchors(text, count_generic)
-        return known
+        return self._anchor_memo.get(
+            (text, count_generic), lambda: self._named_anchors(text, count_generic)
+        )
 
     def _named_anchors(self, text: str, count_generic: bool) -> tuple[str, ...]:
         listed = _word_list(text)
@@ -316,13 +313,7 @@ class Lexicon:
         """``mentions(text, tokens, generic)`` with ``tokens = tokenize(text)``, remembered:
         the claims and the dose rules look at the same sentences. (The list is shared:
         callers must not change it.)"""
-        key = (text, generic)
-        found = self._mention_memo.get(key)
-        if found is None:
-            if len(self._mention_memo) >= _MEMO_SIZE:
-                self._mention_memo.clear()
-            found = self._mention_memo[key] = self.mentions(text, tokens, generic)
-        return found
+        return self._mention_memo.get((text, generic), lambda: self.mentions(text, tokens, generic))
 
     def mentions(
         self,

@@ -8,20 +8,21 @@ out once and keeps it here (in ``rule.state``, so per rule and its options).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class AnswerMemo(Generic[T]):
-    """Values computed from an answer text, for the last ``size`` answers at most."""
+    """Values computed from an answer text (or a sentence, or a text and a flag: any
+    hashable key), for the last ``size`` keys at most."""
 
     def __init__(self, size: int = 64) -> None:
-        self._values: dict[str, T] = {}
+        self._values: dict[Hashable, T] = {}
         self._size = size
 
-    def get(self, text: str, compute: Callable[[], T]) -> T:
+    def get(self, text: Hashable, compute: Callable[[], T]) -> T:
         if text in self._values:
             return self._values[text]
         if len(self._values) >= self._size:
