@@ -100,9 +100,11 @@ def lint(
     known = {key for spec in specs for key in (spec.code, spec.name)}
     findings = suppression.apply(findings, documents, rules, known)
     findings = apply_per_file_ignores(findings, config)
-    findings = _without_baseline(findings, config, baseline)
-    findings = sort_findings(findings, targets)
+    kept = _without_baseline(findings, config, baseline)
+    hidden = len(findings) - len(kept)
+    findings = sort_findings(kept, targets)
     report = build_report(documents, findings, summaries)
+    baselines.note_in_report(report, hidden, baseline, config)
     # For renderers that quote the answers and explain the rules (HTML); never serialised.
     report._documents = documents
     report._rules = list(rules)

@@ -20,13 +20,16 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from faq_lint.engine import key_path
-from faq_lint.models import Finding
+from faq_lint.models import Finding, Report
+
+if TYPE_CHECKING:
+    from faq_lint.config import Config
 
 BASELINE_VERSION = 1
 
@@ -81,14 +84,28 @@ def dumps(baseline: Baseline) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def write(path: str, findings: Sequence[Finding], root: str | None = None) -> int:
-    """Write the baseline of ``findings`` to ``path`` atomically; return how many it holds."""
+def write(
+    path: str,
+    findings: Sequence[Finding],
+    root: str | None = None,
+    inputs: Iterable[tuple[str, str]] = (),
+) -> int:
+    """Write the baseline of ``findings`` to ``path``; return how many it holds.
+
+    ``inputs``: the files the run read, as (path, what) pairs; ``path`` must be none of
+    them. A regular file is replaced atomically, a link is written through, a pipe or
+    device is written as a stream (:func:`faq_lint.safety.write_text_file`).
+    """
     from faq_lint.cli import write_output
 
     baseline = from_findings(findings, root)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    write_output(dumps(baseline), path)
+    folder = os.path.dirname(os.path.realpath(path))
+    if not os.path.lexists(path) and not os.path.isdir(folder):
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot create its folder: {exc.strerror or exc}") from exc
+    write_output(dumps(baseline), path, inputs, "--write-baseline")
     return len(baseline.findings)
 
 
@@ -124,6 +141,21 @@ def apply(findings: Sequence[Finding], baseline: Baseline) -> list[Finding]:
         else:
             kept.append(finding)
     return kept
+
+
+def note_in_report(
+    report: Report, hidden: int, baseline: str | bool | None, config: Config
+) -> None:
+    """Say in the report's summary which baseline was in force and how many findings it hid,
+    so that a run never looks cleaner than it is without saying why."""
+    if baseline is False:
+        return
+    path = resolve(baseline if isinstance(baseline, str) else None, config.baseline, config.root)
+    if path is None:
+        return
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    report.summary.baseline = path if relative.startswith("..") else os.path.normpath(relative)
+    report.summary.hidden_by_baseline = hidden
 
 
 def resolve(cli_path: str | None, config_path: str | None, root: str) -> str | None:

@@ -10,13 +10,13 @@ import argparse
 import gc
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from faq_lint import __version__
 from faq_lint.config import Config
 from faq_lint.models import SEVERITY_RANK, Report
 from faq_lint.render import RENDERERS
+from faq_lint.safety import OutputError, refuse_input, write_text_file
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -109,25 +109,57 @@ def exit_status(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to FILE atomically (never half-written), or to standard output."""
+def write_output(
+    text: str, output: str | None, inputs: Iterable[tuple[str, str]] = (), option: str = "--output"
+) -> None:
+    """Write to standard output, or to FILE without ever destroying anything.
+
+    ``inputs``: the files the run reads, as (path, what) pairs; FILE must be none of
+    them. See :func:`faq_lint.safety.write_text_file` for links, pipes and devices.
+    """
     if not output:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    folder = os.path.dirname(os.path.abspath(output))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".faq-lint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
-        os.replace(temporary, output)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    refuse_input(output, inputs, option)
+    write_text_file(text, output)
+
+
+def files_read(
+    paths: Sequence[str], config: Config, baseline_path: str | None
+) -> list[tuple[str, str]]:
+    """Every file a run over ``paths`` reads, as (path, what it is) pairs: the files
+    linted and compared with them, the configuration, rule packs and the data files
+    beside them, word lists, files named in rule options, the baseline."""
+    from faq_lint.api import configured_paths
+    from faq_lint.discovery import UsageError, discover
+    from faq_lint.engine import all_rules
+    from faq_lint.rulepack import default_pack_dir
+
+    found: list[tuple[str, str]] = [(p, "a file being linted") for p in paths]
+    for where in ([list(paths)] if paths else []) + [None]:  # None: the configured paths
+        try:
+            where = configured_paths(config) if where is None else where
+            found += [(p, "a file being linted") for p in discover(where, config.exclude)]
+        except (UsageError, OSError):
+            continue  # a path the run itself reports (missing, outside the project)
+    if config.source:
+        found.append((config.source, "the configuration file"))
+    if baseline_path:
+        found.append((baseline_path, "the baseline file"))
+    found += [(os.path.join(config.root, w), "a word list") for w in config.words]
+    packs = [str(default_pack_dir())] + [os.path.join(config.root, p) for p in config.rule_packs]
+    for folder in packs:
+        for base, _, names in os.walk(folder):
+            found += [(os.path.join(base, n), "a rule pack file") for n in names]
+    for spec in all_rules(config):
+        overrides = {**config.rules.get(spec.name, {}), **config.rules.get(spec.code, {})}
+        for value in [*spec.options.values(), *overrides.values()]:
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and 0 < len(item) < 300 and ("/" in item or "." in item):
+                    for candidate in (os.path.join(config.root, item), spec.resolve_path(item)):
+                        found.append((candidate, "a file named in a rule option"))
+    return found
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -140,10 +172,26 @@ def run(argv: Sequence[str] | None = None) -> int:
     from faq_lint.rulepack import RulePackError
 
     args = build_parser().parse_args(argv)
+    if args.statistics and args.format not in ("text", "json"):
+        # As ruff: statistics are a table (text) or JSON; other formats have no place for them.
+        sys.stderr.write(
+            f"faq-lint: error: --statistics prints text or json, not {args.format}; "
+            "drop --statistics or use --format text or --format json\n"
+        )
+        return EXIT_USAGE
     try:
         config = load_config(args.config)
+        reads: list[tuple[str, str]] = []  # what FILE of -o/--write-baseline must not be
+        if args.output or args.write_baseline:
+            read_baseline = not (args.no_baseline or args.write_baseline)
+            in_force = baselines.resolve(args.baseline, config.baseline, config.root)
+            reads = files_read(args.paths, config, in_force if read_baseline else None)
+            if args.write_baseline:
+                refuse_input(args.write_baseline, reads, "--write-baseline")
+            if args.output:
+                refuse_input(args.output, reads, "--output")
         if args.list_rules or args.explain:
-            return _rule_docs(args, config)
+            return _rule_docs(args, config, reads)
         report = lint(
             args.paths or None,
             config,
@@ -154,15 +202,15 @@ def run(argv: Sequence[str] | None = None) -> int:
             jobs=args.jobs,
         )
         if args.write_baseline:
-            count = baselines.write(args.write_baseline, report.findings, config.root)
+            count = baselines.write(args.write_baseline, report.findings, config.root, reads)
             sys.stderr.write(f"faq-lint: wrote {count} findings to {args.write_baseline}\n")
             return EXIT_OK
         if args.statistics:
             text = render_statistics(report, args.format)
         else:
             text = renderer(args.format)(report)
-        write_output(text, args.output)
-    except (ConfigError, UsageError, RulePackError, baselines.BaselineError) as exc:
+        write_output(text, args.output, reads)
+    except (ConfigError, UsageError, RulePackError, baselines.BaselineError, OutputError) as exc:
         sys.stderr.write(f"faq-lint: error: {exc}\n")
         return EXIT_USAGE
     except OSError as exc:
@@ -171,7 +219,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     return exit_status(report, args.fail_on or config.fail_on)
 
 
-def _rule_docs(args: argparse.Namespace, config: Config) -> int:
+def _rule_docs(args: argparse.Namespace, config: Config, reads: list[tuple[str, str]]) -> int:
     """``--list-rules`` and ``--explain CODE``: documentation from the rule packs."""
     from faq_lint import docs
     from faq_lint.engine import all_rules
@@ -185,10 +233,10 @@ def _rule_docs(args: argparse.Namespace, config: Config) -> int:
                 "'faq-lint --list-rules' lists every rule\n"
             )
             return EXIT_USAGE
-        write_output(docs.explain(spec), args.output)
+        write_output(docs.explain(spec), args.output, reads)
         return EXIT_OK
     text = docs.rules_json(specs) if args.format == "json" else docs.list_rules(specs)
-    write_output(text, args.output)
+    write_output(text, args.output, reads)
     return EXIT_OK
 
 
@@ -196,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except KeyboardInterrupt:
+        parallel = sys.modules.get("faq_lint.parallel")
+        if parallel is not None:  # end the corpus child now; the workers are ended already
+            parallel.stop_children()
         sys.stderr.write("faq-lint: interrupted\n")
         return 130
     except BrokenPipeError:

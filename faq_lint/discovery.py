@@ -30,7 +30,8 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
 
     A file named explicitly is linted whatever its extension; folders are walked
     for supported extensions, skipping hidden folders. Symbolic links to folders
-    are not followed, so link loops cannot trap the walk.
+    are not followed, so link loops cannot trap the walk. A folder that cannot be
+    listed is returned as a path of its own, so the run reports it as unreadable.
     """
     patterns = list(exclude)
     found: list[str] = []
@@ -42,6 +43,12 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
             seen.add(key)
             found.append(path)
 
+    def unreadable(error: OSError) -> None:
+        # A folder that cannot be listed is kept as if it were a file: reading it then
+        # gives the broken-file finding that names it, instead of a silent skip.
+        if error.filename is not None:
+            add(os.fsdecode(error.filename))
+
     for given in paths:
         if os.path.isfile(given) or (os.path.lexists(given) and not os.path.isdir(given)):
             if not _excluded(given, patterns):
@@ -49,7 +56,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
             continue
         if not os.path.isdir(given):
             raise UsageError(f"{given}: no such file or folder")
-        for folder, dirnames, filenames in os.walk(given):
+        for folder, dirnames, filenames in os.walk(given, onerror=unreadable):
             dirnames[:] = sorted(
                 d
                 for d in dirnames

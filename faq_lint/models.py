@@ -228,6 +228,12 @@ class Summary(Record):
     findings: int
     by_severity: dict[str, int]
     by_category: dict[str, int]
+    hidden_by_baseline: int = Field(
+        default=0,
+        description="Findings not reported because the baseline file records them "
+        "(--no-baseline reports them); not counted in the other figures.",
+    )
+    baseline: str | None = Field(default=None, description="The baseline file in force.")
 
 
 class Report(Record):

@@ -61,9 +61,17 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         # then tells what it really is, with no gap for it to be swapped in between.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
+        if os.path.isdir(path):
+            raise _unreadable_folder(exc) from exc
         raise ParseError(f"cannot read file: {exc.strerror or exc}", kind="unreadable") from exc
     try:
         info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):  # a folder discovery could not list
+            try:
+                os.scandir(path).close()
+            except OSError as exc:
+                raise _unreadable_folder(exc) from exc
+            raise ParseError("this is a folder, not a file", kind="unreadable")
         if not stat.S_ISREG(info.st_mode):
             raise ParseError(
                 "this is not an ordinary file (it is a pipe, socket or device), so it was not read",
@@ -84,6 +92,14 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def _unreadable_folder(exc: OSError) -> ParseError:
+    return ParseError(
+        f"cannot read this folder ({exc.strerror or exc}), so no file in it was linted; "
+        "check the folder's permissions",
+        kind="unreadable",
+    )
+
+
 def _too_large(size: int, max_bytes: int) -> ParseError:
     return ParseError(
         f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size); not read",
@@ -91,11 +107,63 @@ def _too_large(size: int, max_bytes: int) -> ParseError:
     )
 
 
+def _utf16_codec(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when ``data`` reads as UTF-16, else None.
+
+    A byte-order mark says so; without one, text that is mostly Latin script has a NUL
+    in every other byte (the high byte of each character) and hardly any elsewhere.
+    """
+    if data.startswith(b"\xff\xfe"):
+        return "utf-16-le"
+    if data.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    pairs = len(sample) // 2
+    even = sample[0 : pairs * 2 : 2].count(0)
+    odd = sample[1 : pairs * 2 : 2].count(0)
+    if odd >= 0.6 * pairs and even <= 0.02 * pairs:
+        codec, low = "utf-16-le", sample[0 : pairs * 2 : 2]
+    elif even >= 0.6 * pairs and odd <= 0.02 * pairs:
+        codec, low = "utf-16-be", sample[1 : pairs * 2 : 2]
+    else:
+        return None
+    # and the low bytes are mostly printable text, not numbers in a binary file
+    printable = sum(1 for byte in low if 32 <= byte < 127 or byte in (9, 10, 13) or byte >= 160)
+    return codec if printable >= 0.9 * len(low) else None
+
+
+def _from_utf16(data: bytes, codec: str) -> bytes:
+    """UTF-16 ``data`` as UTF-8 bytes (so later steps see ordinary text), or a
+    :class:`ParseError` saying it is UTF-16 that does not decode."""
+    body = data[2:] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + len(data) - len(body)
+        raise ParseError(
+            f"file is UTF-16 ({codec[-2:].upper()}) but does not decode as UTF-16 at byte "
+            f"{offset:,} (it is damaged or not text); save it again as UTF-8",
+            kind="unreadable",
+        ) from exc
+    return text.encode("utf-8", "surrogatepass")
+
+
 def decode_bytes(data: bytes) -> SourceText:
     """Decode file bytes to text with LF line ends; see :func:`read_source`."""
     problems: list[ParseProblem] = []
     if not data.strip():
         raise ParseError("file is empty: there is nothing to lint", kind="shape")
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        data = _from_utf16(data, utf16)
+        problems.append(
+            ParseProblem(
+                kind="encoding",
+                message="file is UTF-16, not UTF-8; read it as UTF-16 - save it as UTF-8",
+            )
+        )
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _line_of_offset(data, nul)

@@ -26,17 +26,22 @@ def statistics(report: Report) -> list[dict[str, object]]:
 
 
 def render_statistics(report: Report, fmt: str = "text") -> str:
+    from faq_lint.render.text import baseline_note, escape
+
     rows = statistics(report)
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"
+    note = baseline_note(report)
     if not rows:
-        return "No problems found.\n"
+        return "No problems found.\n" + (f"{note}\n" if note else "")
     total = len(report.findings)
     width = len(str(total))
-    name_width = max(len(str(row["name"])) for row in rows)
+    name_width = max(len(escape(str(row["name"]))) for row in rows)
     lines = [
         f"{row['count']:>{width}}  {row['code']}  {row['name']:<{name_width}}  [{row['severity']}]"
         for row in rows
     ]
     lines.append(f"{total:>{width}}  total in {report.summary.files} files")
+    if note:
+        lines.append(note)
     return "\n".join(lines) + "\n"
