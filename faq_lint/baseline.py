@@ -96,7 +96,7 @@ def write(
     them. A regular file is replaced atomically, a link is written through, a pipe or
     device is written as a stream (:func:`faq_lint.safety.write_text_file`).
     """
-    from faq_lint.cli import write_output
+    from faq_lint.safety import OutputError, refuse_input, write_text_file
 
     baseline = from_findings(findings, root)
     folder = os.path.dirname(os.path.realpath(path))
@@ -105,7 +105,11 @@ def write(
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
             raise BaselineError(f"{path}: cannot create its folder: {exc.strerror or exc}") from exc
-    write_output(dumps(baseline), path, inputs, "--write-baseline")
+    try:
+        refuse_input(path, inputs, "--write-baseline")
+        write_text_file(dumps(baseline), path)
+    except OutputError as exc:
+        raise BaselineError(str(exc)) from exc
     return len(baseline.findings)
 
 

@@ -109,9 +109,7 @@ def exit_status(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def write_output(
-    text: str, output: str | None, inputs: Iterable[tuple[str, str]] = (), option: str = "--output"
-) -> None:
+def write_output(text: str, output: str | None, inputs: Iterable[tuple[str, str]] = ()) -> None:
     """Write to standard output, or to FILE without ever destroying anything.
 
     ``inputs``: the files the run reads, as (path, what) pairs; FILE must be none of
@@ -121,7 +119,7 @@ def write_output(
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    refuse_input(output, inputs, option)
+    refuse_input(output, inputs, "--output")
     write_text_file(text, output)
 
 
@@ -244,9 +242,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except KeyboardInterrupt:
-        parallel = sys.modules.get("faq_lint.parallel")
-        if parallel is not None:  # end the corpus child now; the workers are ended already
-            parallel.stop_children()
         sys.stderr.write("faq-lint: interrupted\n")
         return 130
     except BrokenPipeError:

@@ -26,7 +26,7 @@ def statistics(report: Report) -> list[dict[str, object]]:
 
 
 def render_statistics(report: Report, fmt: str = "text") -> str:
-    from faq_lint.render.text import baseline_note, escape
+    from faq_lint.render.text import baseline_note
 
     rows = statistics(report)
     if fmt == "json":
@@ -36,7 +36,7 @@ def render_statistics(report: Report, fmt: str = "text") -> str:
         return "No problems found.\n" + (f"{note}\n" if note else "")
     total = len(report.findings)
     width = len(str(total))
-    name_width = max(len(escape(str(row["name"]))) for row in rows)
+    name_width = max(len(str(row["name"])) for row in rows)
     lines = [
         f"{row['count']:>{width}}  {row['code']}  {row['name']:<{name_width}}  [{row['severity']}]"
         for row in rows
