@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from faq_lint import baseline as baselines
 from faq_lint import suppression
 from faq_lint.cache import ResultCache
-from faq_lint.config import Config, load_config
+from faq_lint.config import Config, check_rule_names, check_settings, load_config
 from faq_lint.discovery import UsageError, discover
 from faq_lint.engine import (
     RuleSet,
@@ -71,9 +71,13 @@ def lint(
     config = config or load_config()
     if jobs is not None:
         config = config.model_copy(update={"jobs": jobs})
+    if cache is not None:  # the checks see it too (rule.project): the semantic vector cache
+        config = config.model_copy(update={"cache": cache})
     named_given = bool(paths)
     targets = discover(list(paths) if paths else configured_paths(config), config.exclude)
     specs = all_rules(config)
+    check_settings(config)  # a bad setting stops the run (exit 2), never a wrong verdict
+    check_rule_names(config, specs, select, ignore)
     rules = select_rules(specs, config, select=select, ignore=ignore)
     validate_rule_options(rules, config)
     ruleset = RuleSet.build(rules)

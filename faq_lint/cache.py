@@ -6,11 +6,19 @@ Whole-corpus rules (duplicates, contradictions) need every document, so they run
 on the cached documents without re-parsing them; when no file changed at all,
 their findings come from the cache as well.
 
-A file's key is a hash of its path (as named), its bytes and the *run key*: the
-faq-lint version and source files, the configuration, the rules in force with
-their options and severities, the rule packs' files, the project's word lists and
-today's date (some rules look at review dates). Change any of them and the entry
-is simply not found. Entries are JSON files under ``.faq-lint-cache/`` (config
+A file's key is a hash of its path (as named and as an absolute path: fingerprints
+are relative to the project root), its bytes and the *run key*: the faq-lint
+version and its source and data files, the Python version and the versions of the
+libraries that decide findings, the configuration (every key, with the project root
+and the working folder), the rules in force with their options and severities, the
+contents of the project's rule packs, word lists and other files named in rule
+options, and today's date (some rules look at review dates). The whole-corpus
+entry's key is the run key, the keys of every file compared, in order, and which
+files were named (none named - the configured paths - is not the same as named
+files that were all excluded). Change any of them and the entry is simply not
+found. Whatever is applied after the cache (suppression comments, which are part
+of a file's bytes, ``per-file-ignores``, the baseline) is worked out on every run.
+Entries are JSON files under ``.faq-lint-cache/`` (config
 ``cache-dir``) written atomically, so parallel runs never see half an entry; a
 damaged entry is a miss. ``--no-cache`` (or ``cache = false``) bypasses it.
 """
@@ -72,6 +80,61 @@ def _stamp(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
     return sorted(stamps)
 
 
+def _digest(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(path, content hash) of each file: for the project's own files (word lists, rule
+    packs, option files), which can be edited twice within one tick of the file
+    system's clock and keep their size."""
+    digests: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            digests.append((str(path), "unreadable"))
+            continue
+        digests.append((str(path), hashlib.sha256(data).hexdigest()))
+    return sorted(set(digests))
+
+
+# The installed libraries whose data or behaviour decides findings (spelling word
+# frequencies, hyphenation, parsing, similarity): upgrading one starts a new cache.
+_LIBRARIES = frozenset(
+    {
+        "pydantic",
+        "pydantic_core",
+        "textstat",
+        "pyspellchecker",
+        "pyphen",
+        "pyyaml",
+        "markdown_it_py",
+        "google_re2",
+        "numpy",
+        "rapidfuzz",
+        "tomli",
+        "onnxruntime",  # sentence vectors, where a check uses them
+        "tokenizers",
+    }
+)
+
+
+def _library_versions() -> list[str]:
+    """``folder/name-version`` of each installed library in :data:`_LIBRARIES` (a folder
+    listing, about 1 ms; importlib.metadata takes 60 ms)."""
+    found: set[str] = set()
+    for entry in sys.path:
+        if not entry.endswith("-packages"):
+            continue
+        try:
+            names = os.listdir(entry)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                stem = name[: -len(".dist-info")]
+                if stem.split("-")[0].lower().replace(".", "_") in _LIBRARIES:
+                    found.add(f"{entry}/{stem}")
+    return sorted(found)
+
+
 def _files_under(folder: Path, pattern: str = "*") -> list[Path]:
     if not folder.is_dir():
         return []
@@ -94,18 +157,34 @@ def _option_files(rules: Sequence[Rule], root: str) -> list[Path]:
 
 def run_key(config: Config, rules: Sequence[Rule]) -> str:
     """A hash of everything besides a file's own bytes that decides its findings."""
-    packs = [default_pack_dir()] + [Path(config.root) / p for p in config.rule_packs]
+    packs = [Path(config.root) / p for p in config.rule_packs]
+    own_pack = default_pack_dir().resolve()
+    inside_own_pack = str(own_pack) + os.sep
     parts: dict[str, object] = {
         "cache": CACHE_VERSION,
         "version": __version__,
-        "python": list(sys.version_info[:2]),
-        "code": _stamp(_files_under(_PACKAGE_DIR, "*.py")),
-        "packs": _stamp(p for folder in packs for p in _files_under(folder.resolve())),
+        "python": list(sys.version_info[:3]),
+        "libraries": _library_versions(),
+        # faq-lint's own code, data and rule pack change with faq-lint (size and
+        # modification time are enough); the project's packs, word lists and option
+        # files are hashed
+        "code": _stamp(_files_under(_PACKAGE_DIR)),
+        "default-pack": _stamp(_files_under(own_pack)),
+        "packs": _digest(p for folder in packs for p in _files_under(folder.resolve())),
         "config": config.model_dump(mode="json"),
         "root": os.path.abspath(config.root),
-        "rules": sorted((r.spec.code, r.severity, r.options) for r in rules),
-        "words": _stamp(Path(config.root) / w for w in config.words),
-        "option-files": _stamp(_option_files(rules, config.root)),
+        "cwd": os.getcwd(),
+        "rules": sorted(
+            ((r.spec.code, r.spec.name, r.spec.pack_dir, r.severity, r.options) for r in rules),
+            key=lambda item: json.dumps(item, sort_keys=True, default=str),
+        ),
+        "words": _digest(Path(config.root) / w for w in config.words),
+        # files named in rule options outside faq-lint's own pack (stamped above)
+        "option-files": _digest(
+            path
+            for path in _option_files(rules, config.root)
+            if not str(path).startswith(inside_own_pack)  # spec.pack_dir is resolved
+        ),
         "today": datetime.date.today().isoformat(),
     }
     blob = json.dumps(parts, sort_keys=True, default=str)
@@ -140,7 +219,9 @@ class ResultCache:
         except ParseError:
             return None
         digest = hashlib.sha256(self.key.encode())
-        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        for name in (path, os.path.abspath(path)):  # as named; where it is (fingerprints)
+            digest.update(b"\0" + name.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
         digest.update(data)
         return digest.hexdigest()
 
@@ -167,10 +248,20 @@ class ResultCache:
         self._write(self._entry("files", key), record.model_dump_json())
 
     def corpus_key(self, keys: Sequence[str], named: Iterable[str] | None) -> str:
+        """The whole-corpus entry of these files (keys in corpus order) and ``named`` files.
+
+        ``named=None`` (no paths named: every finding counts) and an empty set (paths
+        named, all excluded: only findings on named files, so none) differ.
+        """
         digest = hashlib.sha256(self.key.encode())
+        digest.update(f"files\0{len(keys)}\n".encode())
         for key in keys:
             digest.update(key.encode() + b"\n")
-        digest.update(b"named\0" + "\0".join(sorted(named or [])).encode("utf-8", "replace"))
+        if named is None:
+            digest.update(b"named: none (the configured paths)\n")
+        else:
+            listed = json.dumps(sorted(named), ensure_ascii=False)
+            digest.update(b"named: " + listed.encode("utf-8", "surrogateescape") + b"\n")
         return digest.hexdigest()
 
     def load_corpus(self, key: str) -> list[Finding] | None:

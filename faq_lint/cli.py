@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="faq-lint",
         description="Lint patient-facing health FAQ content (text, Markdown, YAML, JSON, "
         "JSON Lines, CSV).",
+        epilog="'faq-lint server' runs the language server for editors (LSP over stdio).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint")
     parser.add_argument(
@@ -98,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="processes for the per-file rules: 0 = one per core (default, used only "
         "when the run is big enough), 1 = a single process",
+    )
+    parser.add_argument(
+        "--hook",
+        action="store_true",
+        help="as a pre-commit hook: of the files named, lint only those under the configured "
+        "paths (all but README-like files when none are configured), never faq-lint's own "
+        "(configuration, baseline, reports); skip the rest quietly",
     )
     parser.add_argument("--version", action="version", version=f"faq-lint {__version__}")
     return parser
@@ -169,6 +177,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from faq_lint.render.statistics import render_statistics
     from faq_lint.rulepack import RulePackError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["server"]:
+        return _server(argv[1:])
     args = build_parser().parse_args(argv)
     if args.statistics and args.format not in ("text", "json"):
         # As ruff: statistics are a table (text) or JSON; other formats have no place for them.
@@ -179,6 +190,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         config = load_config(args.config)
+        if args.hook and args.paths:  # pre-commit sends every staged file its pattern matches
+            args.paths = _hook_paths(args.paths, config, args.baseline)
+            if not args.paths:
+                return EXIT_OK
         reads: list[tuple[str, str]] = []  # what FILE of -o/--write-baseline must not be
         if args.output or args.write_baseline:
             read_baseline = not (args.no_baseline or args.write_baseline)
@@ -217,6 +232,35 @@ def run(argv: Sequence[str] | None = None) -> int:
     return exit_status(report, args.fail_on or config.fail_on)
 
 
+def _hook_paths(paths: Sequence[str], config: Config, baseline: str | None) -> list[str]:
+    """``--hook``: the named files under the configured paths that are not faq-lint's own
+    (see :func:`faq_lint.discovery.hook_files`)."""
+    from faq_lint import baseline as baselines
+    from faq_lint.api import configured_paths
+    from faq_lint.discovery import hook_files
+
+    in_force = baselines.resolve(baseline, config.baseline, config.root)
+    own = [p for p, what in files_read([], config, in_force) if what != "a file being linted"]
+    roots = configured_paths(config) if "paths" in config.model_fields_set else None
+    return hook_files(paths, roots, config.exclude, own)
+
+
+def _server(argv: Sequence[str]) -> int:
+    """``faq-lint server``: the language server (see :mod:`faq_lint.server`).
+
+    To lint a folder named ``server``, name it as ``./server``.
+    """
+    parser = _Parser(
+        prog="faq-lint server",
+        description="Run faq-lint as a language server (LSP over standard input and "
+        "output) for editors: findings appear as diagnostics when a file is opened or saved.",
+    )
+    parser.parse_args(argv)
+    from faq_lint.server import serve
+
+    return serve()
+
+
 def _rule_docs(args: argparse.Namespace, config: Config, reads: list[tuple[str, str]]) -> int:
     """``--list-rules`` and ``--explain CODE``: documentation from the rule packs."""
     from faq_lint import docs
@@ -242,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except KeyboardInterrupt:
+        parallel = sys.modules.get("faq_lint.parallel")  # loaded only if it started children
+        if parallel is not None:
+            parallel.stop_children()
         sys.stderr.write("faq-lint: interrupted\n")
         return 130
     except BrokenPipeError:

@@ -69,3 +69,71 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
                 if not _excluded(path, patterns):
                     add(path)
     return found
+
+
+# Names of faq-lint's own files in a repository (configuration, baseline, reports,
+# pre-commit files): never FAQ content, whatever a hook's ``files:`` pattern sends.
+_OWN_NAMES = (
+    "faq-lint*",
+    ".faq-lint*",
+    "*.sarif",
+    ".pre-commit-config.yaml",
+    ".pre-commit-hooks.yaml",
+    "pyproject.toml",
+)
+
+
+# A repository's own documents (never FAQ pages) that a hook skips when no ``paths``
+# are configured: then the hook's ``files:`` pattern is all that says what to lint.
+_REPOSITORY_NAMES = (
+    "readme*",
+    "changelog*",
+    "changes*",
+    "contributing*",
+    "license*",
+    "licence*",
+    "copying*",
+    "security*",
+    "code_of_conduct*",
+    "authors*",
+    "history*",
+    "notice*",
+)
+
+
+def hook_files(
+    files: Iterable[str],
+    roots: Iterable[str] | None,
+    exclude: Iterable[str] = (),
+    own: Iterable[str] = (),
+) -> list[str]:
+    """The files a hook (``faq-lint --hook``, as pre-commit runs it) lints of those it
+    was given; the rest are skipped without a word, as ruff's ``--force-exclude`` does
+    (pre-commit hands a hook every staged file its ``files:`` pattern matches, README
+    and configuration included).
+
+    Kept: files not excluded and not faq-lint's own (``own``: the configuration, the
+    baseline, files the run reads; and any file named like one, see ``_OWN_NAMES``),
+    that lie under the configured ``paths`` (``roots``). With no ``paths`` configured
+    (``roots`` None) the hook's ``files:`` pattern decides, less the repository's own
+    documents (README, CHANGELOG, LICENSE, ...) and hidden files and folders."""
+    folders = [os.path.realpath(r) for r in roots] if roots is not None else None
+    skip = {os.path.realpath(p) for p in own}
+    patterns = list(exclude)
+    kept: list[str] = []
+    for given in files:
+        real = os.path.realpath(given)
+        name = os.path.basename(real)
+        if real in skip or any(fnmatch.fnmatch(name, p) for p in _OWN_NAMES):
+            continue
+        if _excluded(given, patterns):
+            continue
+        if folders is None:
+            parts = os.path.normpath(given).replace(os.sep, "/").split("/")
+            hidden = any(part.startswith(".") and part not in (".", "..") for part in parts)
+            if hidden or any(fnmatch.fnmatch(name.lower(), p) for p in _REPOSITORY_NAMES):
+                continue
+        elif not any(real == f or real.startswith(f.rstrip(os.sep) + os.sep) for f in folders):
+            continue
+        kept.append(given)
+    return kept

@@ -128,11 +128,18 @@ class Entry(Record):
 
 
 class StrayText(Record):
-    """Text that belongs to no entry (not a title, disclaimer or reference either)."""
+    """Text that belongs to no entry (not a title, disclaimer or reference either).
+
+    Text before the first question (an intro, a "Content supplied by ..." line) is page
+    content: :meth:`Document.intro` and :meth:`Document.intro_entries` give it to the
+    text rules. ``anchors`` (when the parser knows them) place each stretch of a text
+    joined from several lines, as ``Entry.answer_anchors`` do for an answer.
+    """
 
     text: str
     line: int
     column: int = 1
+    anchors: list[Anchor] = Field(default_factory=list)
 
 
 class ParseProblem(Record):
@@ -163,6 +170,42 @@ class Document(Record):
     comments: list[Comment] = Field(default_factory=list)
     problems: list[ParseProblem] = Field(default_factory=list)
     encoding: str = "utf-8"
+
+    _intro_entries: list[Entry] | None = PrivateAttr(default=None)
+
+    def intro(self) -> list[StrayText]:
+        """The text before the first question (an intro paragraph, a source line): page
+        content that the text rules check like an answer. All the stray text when the
+        page has no question."""
+        if not self.entries:
+            return list(self.stray_text)
+        first = self.entries[0].question_position.line
+        return [stray for stray in self.stray_text if stray.line < first]
+
+    def intro_entries(self) -> list[Entry]:
+        """:meth:`intro` as entries with no question (ids ``intro``, ``intro-2``, ...), so
+        an entry check can check the text and place a finding (``Entry.locate``). They
+        are not in ``entries``: a finding about one belongs to no entry (give its Hit
+        ``entry=None`` and ``document=``)."""
+        if self._intro_entries is None:
+            made: list[Entry] = []
+            for number, stray in enumerate(self.intro(), start=1):
+                start = Position(line=stray.line, column=stray.column)
+                anchors = stray.anchors or [Anchor(offset=0, line=stray.line, column=stray.column)]
+                made.append(
+                    Entry(
+                        id="intro" if number == 1 else f"intro-{number}",
+                        question="",
+                        answer=stray.text,
+                        paragraphs=[stray.text],
+                        question_position=start,
+                        answer_position=start,
+                        end_line=max(a.line for a in anchors),
+                        answer_anchors=anchors,
+                    )
+                )
+            self._intro_entries = made
+        return self._intro_entries
 
 
 class Related(Record):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from faq_lint.safety import internal_error
 from faq_lint.text.readability import TextCounts, answer_counts, readability_of
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
     from multiprocessing.process import BaseProcess
 
 # multiprocessing is imported only for runs big enough to use it (a few ms of one page's run).
@@ -66,6 +68,42 @@ def worker_count(jobs: int) -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - macOS, Windows
         return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def interrupt_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while child processes are forked.
+
+    A terminal sends Ctrl-C to every process of the run, children included. A child
+    forked while SIGINT is held starts with it held, so it can ignore it
+    (:func:`ignore_interrupt`) before a Ctrl-C could stop it with a traceback of its
+    own. A Ctrl-C that came meanwhile reaches the parent when this ends.
+    """
+    held = hasattr(signal, "pthread_sigmask")
+    if held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def ignore_interrupt() -> None:
+    """In a child: leave Ctrl-C to the parent, which ends its children itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def stop(process: BaseProcess) -> None:
+    """End a child now (it may be blocked writing results nobody will read) and reap it."""
+    if process.is_alive():
+        process.terminate()
+        process.join(1)
+    if process.is_alive():
+        process.kill()
+    process.join()
 
 
 def can_fork() -> bool:
@@ -183,15 +221,20 @@ def _check_documents_and_figures(
     # the fork, so the workers inherit it instead of each loading its own.
     global _SHARED
     _SHARED = (documents, ruleset)
+    pool: Pool | None = None
     try:
         outcomes = [_run(tasks[0])]
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(tasks) - 1) or 1) as pool:
-            outcomes += pool.imap(_run, tasks[1:], chunksize=1)
+        with interrupt_held():  # the workers ignore Ctrl-C: the parent ends them
+            pool = context.Pool(min(workers, len(tasks) - 1) or 1, initializer=ignore_interrupt)
+        outcomes += pool.imap(_run, tasks[1:], chunksize=1)
     finally:
         _SHARED = None
+        if pool is not None:  # done, or interrupted (Ctrl-C): end the workers either way
+            pool.terminate()
+            pool.join()
     for index, outcome, counted in outcomes:
         if isinstance(outcome, str):
             failed.setdefault(index, outcome)
@@ -256,17 +299,28 @@ class CorpusJob:
             # child's short life (on MedQuAD 15% of its CPU time).
             gc.freeze()
             gc.disable()
+            ignore_interrupt()  # on Ctrl-C the parent ends this process (see stop_children)
             try:
-                send.send(("ok", check_corpus(documents, ruleset, named)))
-            except RulePackError as exc:
-                send.send(("rule-pack", str(exc)))
-            except BaseException as exc:  # noqa: BLE001 - the parent reports it
-                send.send(("error", f"{type(exc).__name__}: {exc}"))
+                outcome: tuple[str, object]
+                try:
+                    outcome = ("ok", check_corpus(documents, ruleset, named))
+                except RulePackError as exc:
+                    outcome = ("rule-pack", str(exc))
+                except Exception as exc:  # noqa: BLE001 - the parent reports it
+                    outcome = ("error", f"{type(exc).__name__}: {exc}")
+                send.send(outcome)
+            except OSError:  # the parent has stopped listening (it was interrupted)
+                pass
             finally:
                 send.close()
 
-        self.process = context.Process(target=child, name="faq-lint-corpus")
-        self.process.start()
+        # Daemonic: should the parent end without collecting the result (Ctrl-C, an
+        # error, a library caller that never asks), the child is ended at exit, not
+        # waited for (it would wait forever, blocked writing findings nobody reads).
+        self.process = context.Process(target=child, name="faq-lint-corpus", daemon=True)
+        with interrupt_held():
+            self.process.start()
+            _RUNNING.add(self)
         send.close()
 
     def result(self) -> list[Finding]:
@@ -276,9 +330,13 @@ class CorpusJob:
             status, payload = self.receive.recv()
         except EOFError:  # the child died (killed, out of memory): do the work here
             status, payload = "lost", None
+        except BaseException:  # Ctrl-C while waiting: end the child, do not wait for it
+            self.stop()
+            raise
         finally:
             self.receive.close()
-            self.process.join()
+        self.process.join()  # it has sent its findings (or died): it ends by itself
+        _RUNNING.discard(self)
         if status == "ok":
             return list(payload)
         if status == "rule-pack":
@@ -286,3 +344,23 @@ class CorpusJob:
         if status == "error":
             raise RuntimeError(str(payload))
         return check_corpus(self.documents, self.ruleset, self.named)
+
+    def stop(self) -> None:
+        """End the child process (when it has not ended already) and reap it."""
+        _RUNNING.discard(self)
+        if self.process is not None:
+            stop(self.process)
+
+
+# Corpus jobs whose child may still run: ended by stop_children on Ctrl-C.
+_RUNNING: set[CorpusJob] = set()
+
+
+def stop_children() -> None:
+    """End every child process this run started and has not collected (on Ctrl-C).
+
+    The per-file workers are ended where they were started; a corpus child runs beside
+    them and is collected only at the end, so an interrupted run ends it here.
+    """
+    for job in list(_RUNNING):
+        job.stop()

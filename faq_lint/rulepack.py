@@ -10,6 +10,8 @@ Rule packs are data: they are read with a safe YAML loader and never run code.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from functools import lru_cache, partial
@@ -84,9 +86,76 @@ class RuleSpec(BaseModel):
             raise ValueError(f"rule code {value!r} must be letters then digits, like FAQ101")
         return value
 
+    def option_problem(self, name: str, value: Any) -> str | None:
+        """Why ``value`` cannot be this rule's option ``name`` (its type is that of the
+        declared default), or None when it can. Says what it must be, in plain words."""
+        default = self.options.get(name)
+        if default is None:
+            return None  # no default: the check decides (e.g. a target left to the project)
+        wanted = _option_kind(default)
+        example = f" (the default is {toml_value(default)})"
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        elif isinstance(default, str):
+            # "auto" is a third choice beside true and false (day-first = auto)
+            ok = isinstance(value, str) or (default == "auto" and isinstance(value, bool))
+            if default == "auto":
+                wanted = 'true, false or "auto"'
+                example = ""
+        elif isinstance(default, dict):
+            ok = isinstance(value, dict)
+        elif isinstance(default, list):
+            kinds = {type(item) for item in default}
+            ok = isinstance(value, list) and (
+                len(kinds) != 1 or all(isinstance(item, next(iter(kinds))) for item in value)
+            )
+        else:
+            return None
+        return None if ok else f"it must be {wanted}{example}"
+
     def resolve_path(self, value: str) -> str:
         """A file named in an option, relative to the pack folder."""
         return value if os.path.isabs(value) else os.path.join(self.pack_dir, value)
+
+
+def _option_kind(default: Any) -> str:
+    """What an option takes, in plain words, from its default."""
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "a whole number"
+    if isinstance(default, float):
+        return "a number"
+    if isinstance(default, str):
+        return 'text in quotes ("...")'
+    if isinstance(default, dict):
+        return "a table (key = value pairs)"
+    if isinstance(default, list):
+        kinds = {type(item) for item in default}
+        if kinds == {str}:
+            return 'a list of texts, like ["one", "two"]'
+        if kinds == {dict}:
+            return "a list of tables"
+        return "a list [...]"
+    return "a value"
+
+
+def toml_value(value: Any) -> str:
+    """A short TOML-like rendering of a default."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list | dict):
+        text = json.dumps(value, ensure_ascii=False)
+        if len(text) <= 40:
+            return text
+        return "[...]" if isinstance(value, list) else "{...}"
+    return str(value)
 
 
 class RulePackFile(BaseModel):
@@ -123,12 +192,17 @@ def _read_pack_file(path: Path) -> Any:
 
 
 @lru_cache(maxsize=32)
-def _load_pack_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> tuple[RuleSpec, ...]:
-    del stamp  # part of the cache key only
+def _load_pack_cached(
+    folder: str, stamp: tuple[tuple[str, int, int, str], ...]
+) -> tuple[RuleSpec, ...]:
+    # a project's pack (hashed in the stamp) is read as it is now: the data cache goes
+    # by size and time, which two quick edits can leave unchanged
+    own = any(digest for _path, _size, _time, digest in stamp)
     specs: list[RuleSpec] = []
     for path in _pack_files(Path(folder)):
         try:
-            raw = cached("rule-pack", [str(path)], partial(_read_pack_file, path))
+            read = partial(_read_pack_file, path)
+            raw = read() if own else cached("rule-pack", [str(path)], read)
         except (OSError, yaml_error()) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -156,8 +230,19 @@ def load_pack(folder: str | Path) -> list[RuleSpec]:
     folder = Path(folder)
     if not folder.is_dir():
         raise RulePackError(f"{folder}: rule pack folder does not exist")
-    stamp = tuple((str(p), p.stat().st_mtime) for p in _pack_files(folder))
-    return [spec.model_copy() for spec in _load_pack_cached(str(folder.resolve()), stamp)]
+    return [spec.model_copy() for spec in _load_pack_cached(str(folder.resolve()), _stamp(folder))]
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int, str], ...]:
+    """Which state of a pack's files: size and time, and for a project's own pack (edited
+    by hand, maybe twice within one tick of the file system's clock) a hash of each."""
+    own = folder.resolve() != default_pack_dir().resolve()
+    stamp: list[tuple[str, int, int, str]] = []
+    for path in _pack_files(folder):
+        info = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if own else ""
+        stamp.append((str(path), info.st_size, info.st_mtime_ns, digest))
+    return tuple(stamp)
 
 
 def load_rules(extra_packs: list[str] | None = None) -> list[RuleSpec]:

@@ -2,9 +2,9 @@
 
 The forms, by format:
 
-- Markdown and HTML: ``<!-- faq-lint: ignore FAQ101,FAQ301 -->`` inside an entry
-  silences those rules for that entry; ``<!-- faq-lint: ignore-file FAQ201 -->``
-  silences them for the whole page.
+- Markdown and HTML (also HTML answers in JSON-LD, JSON and YAML files):
+  ``<!-- faq-lint: ignore FAQ101,FAQ301 -->`` inside an entry silences those rules for
+  that entry; ``<!-- faq-lint: ignore-file FAQ201 -->`` silences them for the whole page.
 - Plain text: a line ``# faq-lint: ignore FAQ101`` inside the entry (or
   ``# faq-lint: ignore-file FAQ101`` anywhere on the page).
 - YAML, JSON, JSON Lines: an entry key ``lint-ignore: [FAQ101]`` (a list or a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from conftest import SEED, shared_path
 
 from faq_lint import lint
-from faq_lint.cache import KEEP_RUNS, ResultCache, run_key
+from faq_lint.cache import CACHE_VERSION, KEEP_RUNS, ResultCache, run_key
 from faq_lint.checks.base import Rule
 from faq_lint.cli import main
 from faq_lint.config import Config
@@ -189,8 +190,74 @@ def test_cache_over_a_real_corpus_sample(tmp_path: Path, monkeypatch: pytest.Mon
 def test_old_run_keys_are_pruned(project: Path) -> None:
     for grade in range(1, 9):
         lint(None, _config(project, target_grade=float(grade)))
-    runs = [p for p in (project / ".faq-lint-cache").glob("v*/*") if p.is_dir()]
+    runs = [p for p in (project / ".faq-lint-cache").glob(f"v{CACHE_VERSION}/*") if p.is_dir()]
     assert len(runs) == KEEP_RUNS
     # the latest configuration is among the kept ones, and is reused
     latest = ResultCache.open(_config(project, target_grade=8.0), _rules(project))
     assert latest.run_folder in runs
+
+
+def test_excluded_named_files_then_a_plain_run_still_find_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 item 2: after ``faq-lint drafts/x.txt`` (excluded: no file linted), a
+    plain ``faq-lint`` must not reuse that run's empty whole-corpus result."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "data" / "a.txt").write_text(GOUT, encoding="utf-8")
+    (tmp_path / "data" / "b.txt").write_text(GOUT, encoding="utf-8")
+    (tmp_path / "drafts" / "x.txt").write_text(HIP, encoding="utf-8")
+    (tmp_path / "faq-lint.toml").write_text(
+        'paths = ["data/", "drafts/"]\nexclude = ["drafts/"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    argv = ["--select", "duplicate", "--format", "json"]
+    assert main([*argv, "drafts/x.txt"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+    assert (tmp_path / ".faq-lint-cache").is_dir()
+    assert main([*argv, "--no-cache"]) == 1
+    fresh = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["rule"] for f in fresh} == {"FAQ601", "FAQ602"}
+    assert main(argv) == 1
+    assert json.loads(capsys.readouterr().out)["findings"] == fresh
+
+
+def test_corpus_key_tells_no_paths_from_all_excluded(project: Path) -> None:
+    store = ResultCache.open(_config(project), _rules(project))
+    keys = ["a" * 64, "b" * 64]
+    assert store.corpus_key(keys, None) != store.corpus_key(keys, set())
+    assert store.corpus_key(keys, set()) != store.corpus_key(keys, {""})
+    assert store.corpus_key(keys, {"x", "y"}) == store.corpus_key(keys, ["y", "x"])
+    assert store.corpus_key(keys, None) != store.corpus_key(keys[:1], None)
+
+
+def test_run_key_hashes_project_files_not_just_their_size_and_time(project: Path) -> None:
+    words = project / "words.txt"
+    pack = project / "house"
+    pack.mkdir()
+    rule = pack / "data.txt"
+    for path in (words, rule):
+        path.write_text("piriformis\n", encoding="utf-8")
+    config = _config(project, words=["words.txt"], rule_packs=["house"])
+    rules = select_rules(all_rules(config), config)
+    before = run_key(config, rules)
+    for path in (words, rule):
+        stamp = path.stat()
+        path.write_text("piriformiz\n", encoding="utf-8")  # same size, same time
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        assert run_key(config, rules) != before, path
+        before = run_key(config, rules)
+
+
+def test_file_key_depends_on_where_the_file_is(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same bytes under the same relative name in another folder have other
+    fingerprints (relative to the project root): another entry."""
+    store = ResultCache.open(_config(project), _rules(project))
+    here = store.file_key("pages/gout.txt")
+    other = tmp_path_factory.mktemp("other")
+    (other / "pages").mkdir()
+    (other / "pages" / "gout.txt").write_text(GOUT, encoding="utf-8")
+    monkeypatch.chdir(other)
+    assert here is not None and store.file_key("pages/gout.txt") not in (None, here)

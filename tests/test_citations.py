@@ -126,9 +126,11 @@ def test_real_medlineplus_answer(tmp_path: Path) -> None:
     quotes = [f.message.split(": ", 1)[1] for f in findings]
     assert quotes == [
         "'Acetaminophen can treat'",
-        "'aspirin for chickenpox; that combination can cause'",
-        "'vaccine can help'",
+        "'vaccine can help prevent'",
     ]
+    # "Do not use aspirin for chickenpox; that combination can cause Reye syndrome" is a
+    # warning to the reader (issue 15), not a claim that needs a source.
+    assert all("aspirin" not in f.message for f in findings)
     # The oatmeal bath and calamine lotion sentence is not a medication claim.
     assert all("Calamine" not in f.message for f in findings)
 
@@ -199,15 +201,26 @@ def test_citation_styles_option(tmp_path: Path) -> None:
 
 
 def test_extra_organisations_option(tmp_path: Path) -> None:
-    answer = "Ibuprofen relieves back pain, according to the Acme Spine Team."
+    answer = "Ibuprofen relieves back pain, the Acme Spine Team says."
     assert len(claims_in(tmp_path, answer)) == 1
     assert claims_in(tmp_path, answer, **{"extra-organisations": ["Acme Spine Team"]}) == []
+    # "according to" a named source is an attribution whatever its name (issue 15); the
+    # page's own team is not
+    assert (
+        claims_in(tmp_path, "Ibuprofen relieves back pain, according to the Acme Spine Team.") == []
+    )
+    assert (
+        len(claims_in(tmp_path, "Ibuprofen relieves back pain, according to our spine team.")) == 1
+    )
 
 
 def test_count_generic_option(tmp_path: Path) -> None:
+    # Since issue 15 a claim is found by what the sentence says: a claim about medicines
+    # in general is a claim whatever count-generic says (the option is kept for old configs).
     answer = "Medicines can relieve the pain."
-    assert claims_in(tmp_path, answer) == []
+    assert len(claims_in(tmp_path, answer)) == 1
     assert len(claims_in(tmp_path, answer, **{"count-generic": True})) == 1
+    assert claims_in(tmp_path, "Bring your medicines to the clinic.") == []
 
 
 def test_suggestion_follows_the_page_marker_style(tmp_path: Path) -> None:
@@ -358,3 +371,54 @@ def test_list_numbering_and_years_are_not_broken_references(tmp_path: Path) -> N
 def test_unused_reference_needs_a_reference_list(tmp_path: Path) -> None:
     path = page(tmp_path, "Does it help?\n\nRest helps.\n")
     assert run(path, ["FAQ303"]) == []
+
+
+# --- number ranges in parentheses (issue 14, item 9) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is most common in adults aged (40-60) and in people who lift heavy loads.",
+        "Most people feel better in (3-5) days.",
+        "Take the tablets (2–3 times a day) with food.",
+        "Recovery takes (6-8) weeks for most people, and up to (10-12) weeks for some.",
+        "Children (5–12 years) need a smaller dose.",
+        "A normal level is (70-100) when you have not eaten.",
+    ],
+)
+def test_number_ranges_are_not_markers(finder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert finder.markers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        ("Exercise eases back pain (1-3).", [("1", "2", "3")]),
+        ("As shown in trials (2–4), exercise helps.", [("2", "3", "4")]),
+        ("It eases pain (1-3) and stiffness (4).", [("1", "2", "3"), ("4",)]),
+        ("Walking helps (1).", [("1",)]),
+        ("Studies found this [2,4].", [("2", "4")]),
+        ("Stretching helps [5-7] in most adults.", [("5", "6", "7")]),
+    ],
+)
+def test_real_numeric_citations_still_count(
+    finder, text: str, markers: list[tuple[str, ...]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [c.markers for c in finder.markers(text)] == markers
+
+
+def test_number_ranges_give_no_unknown_reference_errors(tmp_path: Path) -> None:
+    page = tmp_path / "back-pain.md"
+    page.write_text(
+        "# Back pain\n\n## Who gets it?\n\nIt is most common in adults aged (40-60).\n\n"
+        "## How long does it last?\n\nMost people feel better in (3-5) days, and exercise "
+        "speeds recovery (1-2).\n\n## References\n\n1. Smith J. Back pain. 2020.\n"
+        "2. Jones K. Exercise. 2021.\n",
+        encoding="utf-8",
+    )
+    codes = [f.rule for f in lint([str(page)], Config(cache=False)).findings]
+    assert "FAQ302" not in codes and "FAQ303" not in codes
+    page.write_text(page.read_text("utf-8").replace("(1-2)", "(1-3)"), encoding="utf-8")
+    unknown = [f for f in lint([str(page)], Config(cache=False)).findings if f.rule == "FAQ302"]
+    assert [f.message.split()[1] for f in unknown] == ["3"]

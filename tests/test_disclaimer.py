@@ -165,10 +165,10 @@ def test_empty_page_is_not_reported(tmp_path: Path) -> None:
 # --- FAQ402: medicine advice without "check with your doctor or pharmacist" ----
 
 
-def test_seed_page_recommendation() -> None:
-    findings = run(SEED, ["FAQ402"])
-    assert [f.question for f in findings] == ["What is the fastest way to fix piriformis syndrome?"]
-    assert findings[0].severity == "info"
+def test_seed_page_describes_treatment_and_gives_no_advice() -> None:
+    # "While medications ... may be recommended, the mainstay of treatment is physical
+    # therapy" says what is done, it tells the reader to take nothing (issue 15)
+    assert run(SEED, ["FAQ402"]) == []
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_seed_page_recommendation() -> None:
         "Take 400 mg of ibuprofen three times a day with food.",
         "Try an antihistamine such as cetirizine.",
         "You should use a steroid cream for a week.",
-        "Paracetamol is recommended for mild pain.",
+        "You can take paracetamol for mild pain.",
     ],
 )
 def test_recommendations_without_referral(tmp_path: Path, answer: str) -> None:
@@ -195,6 +195,8 @@ def test_recommendations_without_referral(tmp_path: Path, answer: str) -> None:
         "Do not use aspirin for chickenpox; that combination can cause Reye syndrome.",
         "Rest and gentle stretching help most people.",
         "Bring a list of your medicines to your appointment.",
+        # what is recommended in general describes practice, it advises the reader nothing
+        "Paracetamol is recommended for mild pain.",
     ],
 )
 def test_no_recommendation_finding(tmp_path: Path, answer: str) -> None:

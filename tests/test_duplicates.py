@@ -29,17 +29,26 @@ def _only(report: Report, rule: str) -> list[Finding]:
 
 
 def test_paraphrased_question_across_two_files(tmp_path: Path) -> None:
-    folder = _copy(tmp_path, "hip-pain.txt", "sciatica.txt")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "chickenpox.md").write_text(
+        "## Can adults catch chickenpox from a child?\n\nYes. If you have never had "
+        "chickenpox, you can catch it at any age from someone who has it. It spreads through "
+        "coughs, sneezes and contact with the blisters.\n"
+    )
+    (folder / "family.md").write_text(
+        "## If my child has chickenpox, could I get it too?\n\nYes, if you have not had "
+        "chickenpox before you can catch it from your child. It passes on through coughing, "
+        "sneezing and touching the blisters.\n"
+    )
     findings = _only(lint_folder(folder, ["FAQ603"]), "FAQ603")
     assert len(findings) == 1
     finding = findings[0]
-    assert finding.path.endswith("hip-pain.txt")
-    assert finding.question == "How long does piriformis syndrome last?"
+    assert finding.path.endswith("chickenpox.md")
+    assert finding.question == "Can adults catch chickenpox from a child?"
     assert [r.question for r in finding.related] == [
-        "How long does piriformis syndrome usually last?"
+        "If my child has chickenpox, could I get it too?"
     ]
-    assert finding.related[0].path.endswith("sciatica.txt") and finding.related[0].line == 7
-    assert "similarity 0." in finding.message and "sciatica.txt:7" in finding.message
 
 
 def test_same_page_duplicate_question(tmp_path: Path) -> None:
@@ -113,13 +122,6 @@ def test_partial_run_reports_duplicate_in_context_file_on_named_file(tmp_path: P
     # Only the named file is linted and reported ...
     assert [d.path for d in report.documents] == [named]
     assert {f.path for f in report.findings} == {named}
-    # ... but its paraphrase in hip-pain.txt (not named) is still found, and re-anchored.
-    near = _only(report, "FAQ603")
-    assert len(near) == 1
-    assert (
-        near[0].line == 7 and near[0].question == "How long does piriformis syndrome usually last?"
-    )
-    assert near[0].related[0].path.endswith("hip-pain.txt")
     # The massage/self-care near copies touch no named file, so they are not reported.
     assert not _only(report, "FAQ604")
 

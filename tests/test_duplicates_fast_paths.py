@@ -98,18 +98,6 @@ def test_lsh_bands_come_from_the_data_cache_unchanged() -> None:
     assert duplicates.lsh_bands(0.3, 64) == (21, 3)
 
 
-def test_near_question_candidates_keep_every_pair_that_can_pass() -> None:
-    pages = sorted((FIXTURES / "duplicates").glob("*.txt"))
-    questions = [e.question for page in pages for e in parse_file(str(page)).entries]
-    questions += [q.replace("What are", "What is") for q in questions]  # word-level variants
-    matcher = duplicates.QuestionMatcher(questions, None)
-    every = matcher.candidates(4, 40, 6)
-    kept = matcher.candidates(4, 40, 6, same_words_only=True)
-    assert kept <= every
-    passing = {(a, b) for a, b in every if matcher.compatible(a, b)}
-    assert passing and passing <= kept
-
-
 def test_intents_come_from_the_data_cache_and_compile_when_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

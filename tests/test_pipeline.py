@@ -22,7 +22,7 @@ GOOD_FILES = sorted(p.name for p in BROKEN.iterdir() if p.name.startswith("good-
 STRUCTURE_PAGE = """\
 # Gout
 
-Notes we forgot to delete.
+TODO: notes we forgot to delete.
 
 ## What is gout?
 

@@ -395,3 +395,113 @@ def test_hook_mode_still_compares_named_files_with_the_whole_corpus(
         out = capsys.readouterr().out
         assert "data/joints.txt:1:1: FAQ601 " in out, out
         assert "data/gout.txt" in out, out
+
+
+# --- the README's pre-commit snippet, verbatim (issue 14, item 7) -----------------
+
+
+def _readme_snippet() -> str:
+    """The ```yaml block of the README's pre-commit paragraph, as written."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("**pre-commit.**") :]
+    match = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert match, "the README's pre-commit paragraph has no yaml block"
+    return match.group(1)
+
+
+def test_readme_rev_is_the_release_tag_of_this_version() -> None:
+    """The tag the README names is the one a release of this version gets (v + version)."""
+    version = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    rev = re.search(r"^\s*rev:\s*(\S+)\s*$", _readme_snippet(), re.MULTILINE)
+    assert rev and rev.group(1) == f"v{version}"
+
+
+def test_readme_snippet_runs_with_a_real_pre_commit(
+    hook_repo: Path, wheelhouse: Path, tmp_path: Path
+) -> None:
+    """The README's snippet (its URL placeholder replaced by a clone of this repository,
+    tagged as the snippet's rev) in a repository holding FAQ pages, a README, a docs page
+    and faq-lint's own files: only the FAQ pages under the configured paths are linted."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    snippet = _readme_snippet()
+    rev = re.search(r"^\s*rev:\s*(\S+)\s*$", snippet, re.MULTILINE)
+    assert rev
+    clone = tmp_path / "faq-lint-clone"
+    subprocess.run(["git", "clone", "-q", str(hook_repo), str(clone)], check=True)
+    _git(clone, "tag", rev.group(1))
+    config = snippet.replace("<url of this repository>", str(clone))
+    assert config != snippet
+    pages = {
+        ".pre-commit-config.yaml": config,
+        "faq-lint.toml": 'paths = ["faq/"]\nbaseline = "faq-lint-baseline.json"\n',
+        "faq-lint-baseline.json": '{"version": 1, "findings": []}\n',
+        "faq-lint-report.json": '{"findings": []}\n',
+        "README.md": "# Our health site\n\n## How do I build it?\n\nRun `make` to build it.\n",
+        "docs/editing.md": "# How to edit\n\nOpen the file and save it.\n",
+        "faq/piriformis.md": _clean_page(),
+    }
+    scratch = _scratch(tmp_path / "site", pages)
+    env = dict(os.environ)
+    for key in [k for k in env if k.startswith(("PIP_", "VIRTUALENV_", "PRE_COMMIT"))]:
+        del env[key]
+    env.update(  # offline: the hook's environment installs from the local wheelhouse only
+        PIP_NO_INDEX="1",
+        PIP_FIND_LINKS=str(wheelhouse),
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        VIRTUALENV_OVERRIDE_APP_DATA=str(tmp_path / "virtualenv-app-data"),
+    )
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            command, cwd=scratch, env=env, capture_output=True, text=True, timeout=900
+        )
+
+    clean = run()
+    output = clean.stdout + clean.stderr
+    assert clean.returncode == 0, output
+    assert re.search(r"faq-lint\.+Passed", output), output
+
+    (scratch / "faq" / "piriformis.md").write_text(UNCITED, encoding="utf-8")
+    _git(scratch, "add", "-A")
+    dirty = run()
+    output = dirty.stdout + dirty.stderr
+    assert dirty.returncode == 1, output
+    assert re.search(r"faq/piriformis\.md:\d+:\d+: FAQ301 ", output), output
+    for name in pages:
+        if not name.startswith("faq/"):
+            assert f"{name}:" not in output, output
+
+
+def test_hook_flag_skips_files_outside_paths_and_faq_lints_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from faq_lint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "piriformis.md").write_text(UNCITED, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Site\n\nRun make.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\n\nSome notes.\n", encoding="utf-8")
+    (tmp_path / "faq-lint.sarif").write_text("{}\n", encoding="utf-8")
+    own = ["README.md", "faq-lint.sarif", ".pre-commit-config.yaml"]
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    # no paths configured: what pre-commit sends, less README-like and faq-lint's own files
+    assert main(["--hook", "--no-cache", *own]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["--hook", "--no-cache", *own, "notes.md", "faq/piriformis.md"]) == 1
+    out = capsys.readouterr().out
+    assert "faq/piriformis.md:" in out and "README.md" not in out and "in 2 files" in out
+    # paths configured: only files under them (the configuration itself never)
+    (tmp_path / "faq-lint.toml").write_text('paths = ["faq/"]\n', encoding="utf-8")
+    args = ["--hook", "--no-cache", *own, "notes.md", "faq-lint.toml"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == ""
+    assert main([*args, "faq/piriformis.md"]) == 1
+    out = capsys.readouterr().out
+    assert "faq/piriformis.md:" in out and "in 1 file," in out
+    # without --hook a file named on the command line is linted as before
+    assert main(["--no-cache", "notes.md"]) == 0
+    assert "1 file" in capsys.readouterr().out

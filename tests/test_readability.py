@@ -96,7 +96,10 @@ def test_seed_fastest_way_answer_gets_grade_finding() -> None:
     findings = [f for f in seed_findings(["FAQ101"]) if f.question and "fastest" in f.question]
     assert len(findings) == 1
     message = findings[0].message
-    assert "Reading grade 19.8 is above the target of grade 8" in message
+    # 19.8 by the formula alone (textstat's figure, above); 19.4 here: "piriformis", the
+    # page's topic and the question's subject, counts as a familiar word (issue 15).
+    assert "Reading grade 19.4 is above the target of grade 8" in message
+    assert "piriformis" not in message.split("hard words:")[1]
     assert "longest sentence has 27 words" in message
     assert "anti-inflammatory" in message
     assert findings[0].line == 11 and findings[0].severity == "warning"
@@ -168,7 +171,13 @@ def test_word_list_has_sources_and_required_terms() -> None:
     data = yaml.safe_load((default_pack_dir() / "plain-language.yaml").read_text(encoding="utf-8"))
     terms = {t["term"]: t for t in data["terms"]}
     assert len(terms) >= 150
-    assert all(t["source"] in data["sources"] and t["alternatives"] for t in terms.values())
+    assert all(t["source"] in data["sources"] for t in terms.values())
+    # every term has a swap: its own, or one in a sense (a term with senses only, such as
+    # "compliance", is reported only where a sense fits)
+    assert all(
+        t["alternatives"] or any(sense.get("alternatives") for sense in t.get("senses", []))
+        for t in terms.values()
+    )
     assert "heart attack" in terms["myocardial infarction"]["alternatives"]
     assert "pain reliever" in terms["analgesic"]["alternatives"]
     assert "differential diagnosis" in terms and "diagnosis of exclusion" in terms

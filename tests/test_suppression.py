@@ -156,3 +156,63 @@ def test_per_file_ignores_work_beside_inline_ones(tmp_path: Path) -> None:
 )
 def test_parse_directive(text: str, expected: tuple[str, list[str]] | None) -> None:
     assert parse_directive(text) == expected
+
+
+# --- HTML comments inside HTML answers (issue 14, item 9) ------------------------
+
+HARD = (
+    "<p>Piriformis syndrome is an uncommon neuromuscular disorder that is caused when "
+    "the piriformis muscle compresses or irritates the sciatic nerve, producing "
+    "radiating discomfort, paresthesia and considerable functional limitation.{note}</p>"
+)
+EASY = "<p>Rest helps. Ice helps too.{note}</p>"
+IGNORE = "<!-- faq-lint: ignore FAQ101 -->"
+QUESTIONS = ("What is piriformis syndrome?", "What causes it?", "What helps?")
+
+
+def _html_answers() -> list[tuple[str, str]]:
+    return [
+        (QUESTIONS[0], HARD.format(note=IGNORE)),  # silenced
+        (QUESTIONS[1], HARD.format(note="")),  # not silenced: the rule does fire
+        (QUESTIONS[2], EASY.format(note=IGNORE)),  # silences nothing: FAQ901
+    ]
+
+
+def _write_html_page(tmp_path: Path, fmt: str) -> Path:
+    import json
+
+    items = _html_answers()
+    if fmt == "jsonld":
+        data: object = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
+                for q, a in items
+            ],
+        }
+        path = tmp_path / "page.json"
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    elif fmt == "json":
+        path = tmp_path / "page.json"
+        lines = [json.dumps({"question": q, "answer": a}) for q, a in items]
+        path.write_text('{"faqs": [\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
+    else:
+        path = tmp_path / "page.yaml"
+        body = "".join(
+            f"  - question: {json.dumps(q)}\n    answer: {json.dumps(a)}\n" for q, a in items
+        )
+        path.write_text("faqs:\n" + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "json", "yaml"])
+def test_html_comment_suppressions_in_html_answers(fmt: str, tmp_path: Path) -> None:
+    path = _write_html_page(tmp_path, fmt)
+    settings = Config(paths=[str(tmp_path)], cache=False)
+    settings.root = str(tmp_path)
+    findings = lint([str(path)], settings, select=["FAQ101", "FAQ901"]).findings
+    assert _by_question(findings) == {("FAQ101", QUESTIONS[1]), ("FAQ901", QUESTIONS[2])}
+    (unused,) = [f for f in findings if f.rule == "FAQ901"]
+    text = path.read_text("utf-8").splitlines()
+    assert text[unused.line - 1][unused.column - 1 :].startswith(IGNORE)

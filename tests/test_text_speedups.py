@@ -36,7 +36,7 @@ from faq_lint.text.sentences import (
     _BOUNDARY,
     _TAIL,
     _abbreviation_before,
-    _ends_with_abbreviation,
+    _word_kind,
     split_sentences,
 )
 
@@ -117,23 +117,33 @@ def test_list_words_one_pass_equals_textstat_two_passes(texts: list[str]) -> Non
 
 
 def test_abbreviation_test_on_the_tail_equals_the_whole_text(texts: list[str]) -> None:
-    extra = "See Dr. Smith, e.g. at the U.S. clinic; approx. 5 mg. Hello J. Doe. Fine."
-    for text in [*texts, extra, "abcdefghijklmnop.q e.g.x. a."]:
+    extra = (
+        "See Dr. Smith, e.g. at the U.S. clinic; approx. 5 mg. Hello J. Doe. Fine. Take "
+        "vitamin D. It helps. A gene called UBE3A. People with immunoglobulin A. deficiency."
+    )
+    for text in [*texts, extra, "abcdefghijklmnop.q e.g.x. a.", "immunoglobulin A."]:
         for match in _BOUNDARY.finditer(text):
             dot = match.start()
             if text[dot] == ".":
                 tail = text[max(0, dot - _TAIL) : dot]
-                assert _abbreviation_before(tail) == _ends_with_abbreviation(text, dot)
+                assert _abbreviation_before(tail) == _word_kind(text, dot)
 
 
 def test_sentences_are_bounded_by_white_space(texts: list[str]) -> None:
-    # The whole-text prefilters rely on it (faq_lint.text.disclaimers.context_free).
-    for text in texts:
+    # The whole-text prefilters rely on it (faq_lint.text.disclaimers.context_free): a
+    # sentence begins and ends next to white space, or, where a full stop has no space
+    # after it ("you.To"), ends with the full stop and the next begins with a letter
+    # (``\b`` sees both places as it sees the ends of a string).
+    glued = "We will call you.To get a test, visit the site."
+    for text in [*texts, glued]:
         for bullets in (True, False):
             for sentence in split_sentences(text, bullets):
-                assert sentence.start == 0 or text[sentence.start - 1].isspace()
-                assert sentence.end == len(text) or text[sentence.end].isspace()
+                before = text[sentence.start - 1] if sentence.start else " "
+                after = text[sentence.end] if sentence.end < len(text) else " "
+                assert before.isspace() or (before in ".!?" and sentence.text[0].isupper())
+                assert after.isspace() or (sentence.text[-1] in ".!?" and after.isupper())
                 assert text[sentence.start : sentence.end] == sentence.text
+    assert [s.text for s in split_sentences(glued)][1].startswith("To get")
 
 
 # -- regular-expression prefilters --------------------------------------------------------

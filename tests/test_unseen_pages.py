@@ -90,7 +90,9 @@ PLANTED: list[tuple[str, str, str]] = [
     ("knee-replacement.txt", "FAQ303", "Orthopaedic"),
     # doses without a referral to a doctor or pharmacist
     ("flu-vaccine.json", "FAQ402", "acetaminophen"),
-    ("migraine.yaml", "FAQ402", "Aspirin 900 mg"),
+    # (migraine.yaml's "Aspirin 900 mg ... relieve many migraine attacks" describes what
+    # the doses do, it advises nothing: no FAQ402 since issue 15; FAQ301 sees it, cited)
+    ("allergies-antihistamines.md", "FAQ402", "Take it every day during the pollen season"),
     ("statins.csv", "FAQ402", "Take simvastatin in the evening"),
     # no disclaimer; stale review dates (ISO, day-first numeric)
     ("antibiotics-colds.yaml", "FAQ401", "no medical disclaimer"),

@@ -1,10 +1,13 @@
 """Kind ``missing-disclaimer``: a page with no medical disclaimer.
 
 The disclaimer may sit in the page's metadata (``disclaimer:``), a closing
-paragraph or blockquote, text outside the entries, or any answer. The wordings
-that count are data (option ``phrases-file``, default
-``medical/disclaimer-phrases.yaml``); a conditional referral ("see a doctor if
-the pain lasts") does not count. With ``required-wording`` set, the page must
+paragraph or blockquote, text outside the entries, or any answer. It must defer
+the reader to their own doctor, nurse, pharmacist or other professional, or say
+the page is general information and not medical advice. The wordings that count
+are data (option ``phrases-file``, default ``medical/disclaimer-phrases.yaml``); a
+conditional referral ("see a doctor if the pain lasts", "unless a health care
+provider tells you to") and a statement that something else does not replace a
+public health measure or a test do not count. With ``required-wording`` set, the page must
 carry that exact wording instead (case, spacing and quote marks aside).
 """
 
@@ -19,10 +22,17 @@ from faq_lint.text.disclaimers import DisclaimerPhrases, normalize
 
 
 def phrases(rule: Rule) -> DisclaimerPhrases:
-    result: DisclaimerPhrases = rule.state(
-        "phrases",
-        lambda: DisclaimerPhrases.from_data(load_yaml_file(rule, "phrases-file", PHRASES)),
-    )
+    def build() -> DisclaimerPhrases:
+        from faq_lint.checks.medical_data import pattern_file_error
+        from faq_lint.text.safe_regex import PatternError
+
+        data = load_yaml_file(rule, "phrases-file", PHRASES)
+        try:
+            return DisclaimerPhrases.from_data(data)
+        except PatternError as exc:  # a pattern of the file that cannot be used
+            raise pattern_file_error(rule, "phrases-file", PHRASES, exc) from exc
+
+    result: DisclaimerPhrases = rule.state("phrases", build)
     return result
 
 
@@ -44,7 +54,12 @@ def check_document(document: Document, rule: Rule) -> Iterator[Hit]:
         expected = f"the page must carry the house wording '{quote}'"
     else:
         found = phrases(rule)
-        if document.disclaimer and found.professional.search(document.disclaimer):
+        labelled = document.disclaimer
+        if (
+            labelled
+            and found.professional.search(labelled)
+            and not found.conditional.search(labelled)
+        ):
             return  # a labelled disclaimer ("Disclaimer: ...") that defers to a professional
         if any(found.find_disclaimer(text) for text in _texts(document)):
             return

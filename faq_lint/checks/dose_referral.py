@@ -1,25 +1,37 @@
-"""Kind ``dose-without-referral``: an answer recommends a medicine or dose but never
-tells the reader to check with a doctor or pharmacist.
+"""Kind ``dose-without-referral``: an answer advises the reader to take or use a
+medicine or a dose but never tells them to check with a doctor or pharmacist.
 
-A sentence recommends when it names a medicine and gives a dose, or names a
-medicine with a recommending word ("take", "try", "recommended", "should").
-The answer passes when any of its sentences tells the reader to check with a
-doctor, pharmacist or other professional (``check_with`` in the phrases file);
-here a condition is fine ("ask your pharmacist before taking ibuprofen").
+A sentence is advice (:func:`faq_lint.text.claim_sense.advises`) when it tells the
+reader to take or use a medicine or a dose: the imperative ("Take 400 mg of ibuprofen"),
+"you can / adults should take ...", "we recommend ...", "the usual dose is ...". It must
+be about a medicine: it names one, gives an amount, or says "it" / "them" for the
+medicine named in the sentence before or in the question. Warnings ("Don't take ...",
+"Taking sleeping tablets every night raises your risk of falls"), conditions and
+descriptions ("Treatment may include ...", "Doctors may prescribe ...") are not advice.
+
+The answer passes when it sends the reader to a professional anywhere, the advice
+itself included: ``check_with`` in the phrases file ("ask your pharmacist"), the
+``referral_patterns`` and ``dose_advice.referral`` of the patterns file ("as
+prescribed", "unless your doctor tells you to"). A conditional referral is fine here
+("ask your pharmacist before taking ibuprofen if you have asthma").
 
 Options: ``phrases-file``, the lexicon files of FAQ301 (``medicines-file``,
-``terms-file``, ``patterns-file``), ``count-generic`` (default false),
-``quote-chars`` (default 100).
+``terms-file``, ``patterns-file``), ``count-generic`` (count "medicines", "drugs" on
+their own, default false), ``quote-chars`` (default 100).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.disclaimer import phrases
-from faq_lint.checks.medical_data import lexicon
+from faq_lint.checks.medical_data import PATTERNS, data_path, lexicon
 from faq_lint.models import Document, Entry
+from faq_lint.rulepack import RulePackError
+from faq_lint.safety import yaml_error
+from faq_lint.text.claim_sense import Advice, advises, load_advice
 from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.sentences import Sentence, split_sentences
 
@@ -27,16 +39,13 @@ from faq_lint.text.sentences import Sentence, split_sentences
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     if not entry.answer.strip():
         return
+    memo: AnswerMemo[Sentence | None] = rule.state("answers", AnswerMemo)
+    first = memo.get((entry.question, entry.answer), lambda: _advice(entry, rule))
+    if first is None:
+        return
     lex = lexicon(rule)
     generic = bool(rule.option("count-generic", False))
     limit = max(20, int(rule.option("quote-chars", 100)))
-    memo: AnswerMemo[tuple[Sentence | None, bool]] = rule.state("answers", AnswerMemo)
-    first, names_any = memo.get(entry.answer, lambda: _recommending(entry.answer, rule))
-    sentences = split_sentences(entry.answer)
-    if first is None:
-        first = _dose_for_named_medicine(entry, sentences, rule, names_any)
-    if first is None or phrases(rule).checks_with_professional(entry.answer):
-        return
     mentions = lex.mentions(first.text, count_generic=generic) or lex.mentions(
         f"{entry.question}\n{entry.answer}", count_generic=generic
     )
@@ -57,39 +66,46 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     )
 
 
-def _recommending(answer: str, rule: Rule) -> tuple[Sentence | None, bool]:
-    """The answer's first sentence that recommends a medicine or dose, and whether the
-    answer names a medicine at all (both depend on its text alone)."""
+def _advice(entry: Entry, rule: Rule) -> Sentence | None:
+    """The answer's first sentence that advises taking a medicine or a dose, when the
+    answer sends the reader to no professional (it depends on the entry's text alone)."""
+    answer = entry.answer
     lex = lexicon(rule)
     generic = bool(rule.option("count-generic", False))
-    anchors = lex.named_anchors(answer, generic)
-    if anchors:  # otherwise no sentence names a medicine
-        sentences = split_sentences(answer)
-        for index in lex.naming_sentences(answer, sentences, anchors):  # the others name none
-            if lex.recommends(sentences[index], generic, anchors):
-                return sentences[index], True
-    return None, bool(anchors)
-
-
-def _dose_for_named_medicine(
-    entry: Entry, sentences: list[Sentence], rule: Rule, answer_names: bool = True
-) -> Sentence | None:
-    """A dose given for a medicine named elsewhere in the entry.
-
-    "How much ibuprofen can I give?" / "Give 10 mg per kg every 6 to 8 hours": the
-    dose sentence does not repeat the name, the question or an earlier sentence has it.
-    ``answer_names``: False when the answer names no medicine at all (a speed-up).
-    """
-    lex = lexicon(rule)
-    generic = bool(rule.option("count-generic", False))
-    named = lex.mentions(entry.question, count_generic=generic)  # (short: the cheaper test)
-    if not named and not answer_names:
-        return None  # no medicine is named anywhere in the entry
-    if not lex.may_have_amounts(entry.answer):
-        return None  # no sentence gives a dose
+    if not lex.named_anchors(f"{entry.question}\n{answer}", generic) and not lex.may_have_amounts(
+        answer
+    ):
+        return None  # names no medicine and gives no amount: most answers end here
+    advice = _patterns(rule)
+    if _refers(answer, rule, advice):
+        return None
+    sentences = split_sentences(answer)
+    named = bool(lex.mentions(entry.question, count_generic=generic))
     for sentence in sentences:
-        if not sentence.text.rstrip().endswith("?") and lex.has_amount(sentence.text):
-            before = entry.answer[: sentence.start]
-            if named or lex.mentions(before, count_generic=generic):
-                return sentence
+        if advises(sentence.text, lex, advice, named, generic) is not None:
+            return sentence
+        named = bool(lex.mentions(sentence.text, count_generic=generic))
     return None
+
+
+def _refers(text: str, rule: Rule, advice: Advice) -> bool:
+    """Whether ``text`` sends the reader to a doctor, pharmacist or other professional."""
+    if phrases(rule).checks_with_professional(text) or advice.refers(text):
+        return True
+    return any(pattern.search(text) for pattern in lexicon(rule).referrals)
+
+
+def _patterns(rule: Rule) -> Advice:
+    def build() -> Advice:
+        path = data_path(rule, "patterns-file", PATTERNS)
+        try:
+            return load_advice(path)
+        except (OSError, ValueError, yaml_error(), re.error, TypeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise RulePackError(
+                f"{path}: cannot load the data file of rule {rule.code} "
+                f"(option 'patterns-file'): {reason}"
+            ) from exc
+
+    result: Advice = rule.state("advice", build)
+    return result

@@ -2,7 +2,10 @@
 
 Sentences come from :func:`faq_lint.text.sentences.split_sentences`, which ends a
 sentence at a paragraph break, a heading line and each item of a flattened bullet list
-("include  - joint aches  - thick, oily skin"), so a list is not one giant sentence.
+("include  - joint aches  - thick, oily skin", " • fever • cough", lines after a line
+ending in a colon), so a list is not one giant sentence; a full stop after a gene or
+product name ("UBE3A.") or with no space before a capital ("you.To") ends one, and
+abbreviations ("Dr.", "e.g.", "U.S.") do not.
 Words are counted as the readability formulas count them.
 
 Options: ``max-words`` (default 25).

@@ -49,10 +49,19 @@ def _fail(rule: Rule, option: str, path: str, exc: Exception) -> RulePackError:
     )
 
 
+def pattern_file_error(rule: Rule, option: str, default: str, exc: Exception) -> RulePackError:
+    """The one-line error for a data file's pattern that cannot be used (it names the
+    file and the pattern): patterns users may write run on the safe path
+    (:func:`faq_lint.text.safe_regex.compile_user`)."""
+    return _fail(rule, option, data_path(rule, option, default), exc)
+
+
 def lexicon(rule: Rule) -> Lexicon:
     """Medicine names, terms and claim patterns named by the rule's options."""
 
     def build() -> Lexicon:
+        from faq_lint.text.safe_regex import PatternError
+
         paths = {
             "medicines-file": data_path(rule, "medicines-file", MEDICINES),
             "terms-file": data_path(rule, "terms-file", TERMS),
@@ -62,6 +71,8 @@ def lexicon(rule: Rule) -> Lexicon:
             return load_lexicon(
                 paths["medicines-file"], paths["terms-file"], paths["patterns-file"]
             )
+        except PatternError as exc:  # a dose or referral pattern of the patterns file
+            raise _fail(rule, "patterns-file", paths["patterns-file"], exc) from exc
         except (OSError, ValueError, yaml_error(), re.error, TypeError, KeyError) as exc:
             option, path = _culprit(paths, exc)
             raise _fail(rule, option, path, exc) from exc

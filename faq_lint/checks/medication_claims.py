@@ -1,39 +1,72 @@
-"""Kind ``uncited-medication-claim``: a claim about a medicine with no citation nearby.
+"""Kind ``uncited-medication-claim``: a medication or treatment claim with no citation.
 
-A sentence that names a medicine (a drug, brand, class, lay term, or a substance
-used as a medicine) and says what it does or gives a dose is a medication claim
-(:mod:`faq_lint.text.medication`). It needs a citation (:mod:`faq_lint.text.citations`)
-in the same sentence or within ``next-sentences`` sentences after it.
+Each sentence of each answer, and of the page's intro (the text before the first
+question), is judged by what it says (:mod:`faq_lint.text.claim_sense`): it is a claim
+when it says that a medicine, supplement, vaccine or treatment has an effect, a safety
+property, a timing, a dose, a risk, a comparison, a mechanism, or is the one to use -
+also through "it", "they" or "the drug" when the medicine is named in the question, the
+title, the intro or an earlier sentence. Definitions, use statements ("treatment may
+include ..."), agency processes, research under way, questions, headings, link text and
+instructions or warnings to the reader are not claims.
+
+A claim needs a citation (:mod:`faq_lint.text.citations`) in the same sentence, or in one
+of the ``next-sentences`` sentences after it that is not itself a claim (a source line,
+"This is what a 2019 Cochrane review found"); a marker on a later claim is that claim's.
+Attribution to a named body in the same sentence counts ("The CDC recommends ...").
 
 Options: ``citation-styles``, ``sources-file``, ``extra-organisations`` (what counts
 as a citation); ``medicines-file``, ``terms-file``, ``patterns-file`` (what counts as
-a medicine and a claim); ``next-sentences`` (default 1), ``claim-window`` (how many
-words a claim word may be from the medicine, default 12), ``count-generic`` (count
-"medicines", "drugs" on their own, default false), ``quote-chars`` (default 120).
+a medicine and a claim); ``next-sentences`` (default 1), ``quote-chars`` (default 120).
+``claim-window`` and ``count-generic`` are kept for old configurations and no longer
+change what is found.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
-from faq_lint.checks.medical_data import citation_finder, lexicon
+from faq_lint.checks.medical_data import PATTERNS, citation_finder, data_path, lexicon
 from faq_lint.models import Document, Entry
+from faq_lint.rulepack import RulePackError
+from faq_lint.safety import yaml_error
 from faq_lint.text.citations import CitationFinder
-from faq_lint.text.medication import names_of
+from faq_lint.text.claim_sense import Judged, Sense, judge, leadin_kind, load_sense, names_treatment
+from faq_lint.text.medication import Lexicon, names_of
 from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.sentences import Sentence, split_sentences
 
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
+    finder = citation_finder(rule)
+    intro = _intro_entries(document)
+    intro_text = "\n\n".join(part.answer for part in intro)
+    if intro and document.entries and document.entries[0] is entry:
+        # the page's intro is checked once, with the first entry; its findings belong to
+        # no entry
+        context = document.title or ""
+        for part in intro:
+            for start, end, quote, drugs, sentence in _uncited(part.answer, context, rule):
+                hit = hit_in_answer(
+                    part,
+                    start,
+                    end,
+                    args={"claim": quote, "drugs": drugs, "sentence": sentence},
+                    suggestions=[
+                        f"Cite a source for this claim, e.g. {_next_marker(document, rule, finder)}"
+                    ],
+                    matched=quote,
+                )
+                yield replace(hit, entry=None, document=document)
+            context = f"{context}\n{part.answer}"
     if not entry.answer.strip():
         return
+    context = f"{document.title or ''}\n{intro_text}\n{entry.question}"
     memo: AnswerMemo[list[_Uncited]] = rule.state("answers", AnswerMemo)
-    found = memo.get(entry.answer, lambda: _uncited(entry.answer, rule))
-    if not found:
-        return
-    finder = citation_finder(rule)
+    found = memo.get((context, entry.answer), lambda: _uncited(entry.answer, context, rule))
     for start, end, quote, drugs, sentence in found:
         yield hit_in_answer(
             entry,
@@ -51,41 +84,209 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
 _Uncited = tuple[int, int, str, str, str]
 
 
-def _uncited(answer: str, rule: Rule) -> list[_Uncited]:
-    """The answer's medication claims without a citation (they depend on its text alone)."""
+def _intro_entries(document: Document) -> list[Entry]:
+    """The page's text before its first question, as entries with no question."""
+    made = getattr(document, "intro_entries", None)
+    return list(made()) if callable(made) else []
+
+
+def _sense(rule: Rule) -> Sense:
+    def build() -> Sense:
+        path = data_path(rule, "patterns-file", PATTERNS)
+        try:
+            return load_sense(path)
+        except (OSError, ValueError, yaml_error(), re.error, TypeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise RulePackError(
+                f"{path}: cannot load the data file of rule {rule.code} "
+                f"(option 'patterns-file'): {reason}"
+            ) from exc
+
+    result: Sense = rule.state("sense", build)
+    return result
+
+
+def _units(text: str) -> list[Sentence]:
+    """The sentences of ``text``, each line of a sentence on its own (a heading or a list
+    item glued to the sentence before is judged alone)."""
+    units: list[Sentence] = []
+    for sentence in split_sentences(text):
+        if "\n" not in sentence.text.strip():
+            units.append(sentence)
+            continue
+        offset = sentence.start
+        for piece in sentence.text.split("\n"):
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                body = piece.strip()
+                units.append(Sentence(body, offset + lead, offset + lead + len(body)))
+            offset += len(piece) + 1
+    return units
+
+
+def _uncited(answer: str, context: str, rule: Rule) -> list[_Uncited]:
+    """The text's medication claims without a citation (they depend on its text and the
+    text before it alone: ``context`` is the title, intro and question)."""
     lex = lexicon(rule)
+    sense = _sense(rule)
     finder = citation_finder(rule)
     follow = max(0, int(rule.option("next-sentences", 1)))
-    window = max(1, int(rule.option("claim-window", 12)))
-    generic = bool(rule.option("count-generic", False))
     limit = max(20, int(rule.option("quote-chars", 120)))
-    anchors = lex.named_anchors(answer, generic)
-    if not anchors:
-        return []  # the answer names no medicine
-    sentences = split_sentences(answer)
-    cited: dict[int, bool] = {}  # sentence index -> has a citation; worked out when needed
+    sentences = _units(answer)
+    named_at = _first_named(answer, lex, sense)
+    named_before = _first_named(context, lex, sense) >= 0
+    # "it", "they" stand for a medicine named in the sentence just before (the question,
+    # for the first sentence)
+    last_line = context.rstrip().rsplit("\n", 1)[-1]
+    near = [_first_named(last_line, lex, sense) >= 0]
+    for sentence in sentences[:-1]:
+        near.append(_first_named(sentence.text, lex, sense) >= 0)
+    claims: dict[int, Judged | None] = {}
     found: list[_Uncited] = []
-    for index in lex.naming_sentences(answer, sentences, anchors):  # the others name none
-        sentence = sentences[index]
-        claim = lex.claim_in(sentence, generic, window, anchors)
+    cited: dict[int, bool] = {}
+
+    inherited = _inherited_kinds(sentences, sense)
+
+    def claim_of(index: int) -> Judged | None:
+        if index not in claims:
+            sentence = sentences[index]
+            before = named_before or 0 <= named_at < sentence.start
+            claim = judge(sentence.text, lex, sense, before, referent_near=near[index])
+            kind = inherited.get(index)
+            if claim is None and kind is not None:
+                named = names_treatment(sentence.text, lex, sense)
+                if named is not None:  # "- have had radiation therapy" under "Your risk ..."
+                    claim = Judged(kind, 0, len(sentence.text), tuple(named))
+            claims[index] = claim
+        return claims[index]
+
+    for index, sentence in enumerate(sentences):
+        claim = claim_of(index)
         if claim is None:
             continue
-        if _any_cited(finder, sentences, index, index + 1 + follow, cited):
+        if _covered(finder, sense, sentences, index, follow, cited, claim_of):
             continue
-        start, end = claim.quote(limit)
-        quote = " ".join(answer[start:end].split())
-        found.append((sentence.start, sentence.end, quote, names_of(claim.mentions), sentence.text))
+        a, b, mentions = claim.start, claim.end, claim.mentions
+        a, b = _widen(sentence.text, a, b)
+        a, b = _balance(sentence.text, a, b)
+        if b - a > limit:
+            b = a + limit
+        quote = " ".join(sentence.text[a:b].split())
+        found.append((sentence.start, sentence.end, quote, names_of(mentions), sentence.text))
     return found
 
 
-def _any_cited(
-    finder: CitationFinder, sentences: list[Sentence], start: int, end: int, known: dict[int, bool]
+def _first_named(text: str, lex: Lexicon, sense: Sense) -> int:
+    """Offset of the first medicine named in ``text`` (-1: none)."""
+    best = sense.names_referent(text)
+    if lex.named_anchors(text):
+        mentions = lex.mentions(text)
+        if mentions and (best < 0 or mentions[0].start < best):
+            best = mentions[0].start
+    return best
+
+
+# the use a quote starts with ("Stopping an SSRI ...") and the small words it must not
+# end on ("vaccines cut the" -> "vaccines cut the risk")
+_USE_BEFORE = re.compile(
+    r"\b(?:taking|stopping|using|starting|giving|combining|mixing|having|getting)\s+"
+    r"(?:(?:an?|the|your|this|these|some|any|too\s+much)\s+)?$",
+    re.IGNORECASE,
+)
+_SMALL_END = re.compile(
+    r"\b(?:the|a|an|your|their|its|of|to|for|in|on|with|by|and|or|some|this|these|any|more|less)\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s*[\w'’-]+")
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a quote to read as a phrase: with the use before it ("Stopping an SSRI ...")
+    and not ending on a small word ("vaccines cut the risk")."""
+    use = _USE_BEFORE.search(text, max(0, start - 40), start)
+    if use is not None:
+        start = use.start()
+    for _ in range(2):
+        if not _SMALL_END.search(text, max(start, end - 12), end):
+            break
+        following = _NEXT_WORD.match(text, end)
+        if following is None:
+            break
+        end = following.end()
+    return start, end
+
+
+def _balance(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a quote so its brackets pair up: "(botox)", not "(botox"."""
+    inside = text[start:end]
+    if inside.count(")") > inside.count("("):
+        opening = text.rfind("(", 0, start)
+        if opening >= 0:
+            start = opening
+    inside = text[start:end]
+    if inside.count("(") > inside.count(")"):
+        closing = text.find(")", end)
+        if 0 <= closing - end <= 60:
+            end = closing + 1
+    return start, end
+
+
+_ITEM = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,2}[.)])\s+")
+_END = re.compile(r"[.!?]\W*$")
+
+
+def _inherited_kinds(sentences: list[Sentence], sense: Sense) -> dict[int, str]:
+    """List items (by index) that inherit a claim kind from their lead-in: the items right
+    after a unit ending in ":" that :func:`leadin_kind` gives a kind."""
+    kinds: dict[int, str] = {}
+    current: str | None = None
+    for index, sentence in enumerate(sentences):
+        text = sentence.text.strip()
+        # an item: marked ("- ", "1. ") or a fragment with no final punctuation
+        if current is not None and (_ITEM.match(text) or not _END.search(text)):
+            kinds[index] = current
+            continue
+        current = leadin_kind(text, sense) if text.endswith(":") else None
+    return kinds
+
+
+_PARENTHESIS_AT_END = re.compile(r"\(([^()]{2,80})\)\W*$")
+
+
+def _named_at_end(finder: CitationFinder, text: str) -> bool:
+    """A named body in brackets at the end: "... every year (CDC)." (a linked source)."""
+    found = _PARENTHESIS_AT_END.search(text)
+    if found is None:
+        return False
+    pattern = finder.organisation_pattern
+    return pattern is not None and pattern.fullmatch(found.group(1).strip()) is not None
+
+
+def _covered(
+    finder: CitationFinder,
+    sense: Sense,
+    sentences: list[Sentence],
+    index: int,
+    follow: int,
+    known: dict[int, bool],
+    claim_of: object,
 ) -> bool:
-    """Whether any of sentences[start:end] has a citation (remembered in ``known``)."""
-    for index in range(start, min(end, len(sentences))):
-        if index not in known:
-            known[index] = finder.cited(sentences[index].text)
-        if known[index]:
+    """Whether claim ``index`` is cited: in its sentence, or in one of the ``follow``
+    sentences after it that is no claim of its own (whose citation is its own)."""
+    # "The authors concluded that ...": about the source the sentence before cites
+    if (
+        index > 0
+        and sense.back_reference.search(sentences[index].text)
+        and _covered(finder, sense, sentences, index - 1, 0, known, claim_of)
+    ):
+        return True
+    for at in range(index, min(index + 1 + follow, len(sentences))):
+        if at > index and claim_of(at) is not None:  # type: ignore[operator]
+            return False
+        if at not in known:
+            text = sentences[at].text
+            known[at] = finder.cited(text) or sense.attributed(text) or _named_at_end(finder, text)
+        if known[at]:
             return True
     return False
 

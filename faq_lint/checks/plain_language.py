@@ -6,6 +6,17 @@ silences some. A term matches as a whole word or phrase, in any case, with a plu
 ``-s``/``-es``, and with a space or a hyphen between its words. Each term is reported
 once per answer (its first use), with the alternatives as suggestions.
 
+A term the text defines on the spot is not jargon, and neither are its later uses in the
+answer: "edema (swelling)", "swelling (edema)", "Biopsy: the removal of ...", "Biopsy -
+a test that ...", "conjunctivitis, also known as pinkeye", "a swelling called edema",
+"edema means swelling". Nor is a term that is part of the page's own topic name
+("acute" in "acute lymphoblastic leukemia" on that page), or of a name in title case.
+
+Some terms have senses (``senses`` in the word list: cue words of the sentence, or the
+word right after the term, and the alternatives that fit there): "compliance" is offered
+"following the treatment plan" only beside a medicine or treatment; where no sense of a
+term fits ("in compliance with regulations"), it is not reported.
+
 Options: ``word-list`` (file, relative to the rule pack), ``extra-terms`` (mapping of
 term -> list of alternatives), ``ignore-terms`` (list), ``once-per-answer`` (true).
 """
@@ -22,15 +33,31 @@ from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
 from faq_lint.safety import load_yaml, yaml_error
 from faq_lint.text.memo import AnswerMemo
+from faq_lint.text.readability import FRAME_WORDS
+from faq_lint.text.sentences import split_sentences
 
 _SEPARATOR = re.compile(r"[\s\-‐‑]+")
 
 
 @dataclass(frozen=True)
+class Sense:
+    """One sense of a term: where it applies (a cue word in the same sentence, or the
+    word right after the term) and the alternatives that fit it (none: not reported)."""
+
+    when: frozenset[str] = frozenset()
+    following: frozenset[str] = frozenset()
+    alternatives: tuple[str, ...] = ()
+
+    def applies(self, sentence_words: set[str], next_word: str) -> bool:
+        return next_word in self.following or not self.when.isdisjoint(sentence_words)
+
+
+@dataclass(frozen=True)
 class Term:
     term: str
-    alternatives: tuple[str, ...]
+    alternatives: tuple[str, ...]  # the default sense's (none: reported only in a sense)
     source: str
+    senses: tuple[Sense, ...] = ()
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -179,24 +206,59 @@ def load_terms(path: str) -> list[Term]:
     """
     from faq_lint.datacache import cached
 
-    rows = cached("plain-language-terms", [path], lambda: _read_terms(path), "1")
-    return [Term(term, tuple(alternatives), source) for term, alternatives, source in rows]
+    rows = cached("plain-language-terms", [path], lambda: _read_terms(path), "2")
+    return [
+        Term(
+            term,
+            tuple(alternatives),
+            source,
+            tuple(
+                Sense(frozenset(when), frozenset(following), tuple(fitting))
+                for when, following, fitting in senses
+            ),
+        )
+        for term, alternatives, source, senses in rows
+    ]
 
 
-def _read_terms(path: str) -> list[tuple[str, tuple[str, ...], str]]:
+_Row = tuple[
+    str, tuple[str, ...], str, tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
+]
+
+
+def _words_of(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return ()
+    return tuple(str(v).strip().lower() for v in value if str(v).strip())
+
+
+def _read_terms(path: str) -> list[_Row]:
     try:
         with open(path, encoding="utf-8") as handle:
             data = load_yaml(handle) or {}
     except (OSError, yaml_error()):
         return []
     entries = data.get("terms", []) if isinstance(data, dict) else []
-    terms: list[tuple[str, tuple[str, ...], str]] = []
+    terms: list[_Row] = []
     for item in entries:
         if not isinstance(item, dict) or not str(item.get("term", "")).strip():
             continue
         alternatives = _alternatives(item.get("alternatives"))
-        if alternatives:
-            terms.append((str(item["term"]).strip(), alternatives, str(item.get("source", ""))))
+        senses = tuple(
+            (
+                _words_of(sense.get("when")),
+                _words_of(sense.get("next")),
+                _alternatives(sense.get("alternatives")),
+            )
+            for sense in item.get("senses") or []
+            if isinstance(sense, dict) and (sense.get("when") or sense.get("next"))
+        )
+        if alternatives or any(fitting for _, _, fitting in senses):
+            terms.append(
+                (str(item["term"]).strip(), alternatives, str(item.get("source", "")), senses)
+            )
     return terms
 
 
@@ -267,13 +329,124 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return ahead + behind >= 1 and (behind >= 1 or matched.count(" ") + ahead >= 2)
 
 
+# Defined on the spot (see the module's docstring). After the term: a parenthesis that
+# explains it in words ("edema (swelling)"; not "(MRI)", "(10)", "(such as ...)"), a
+# naming phrase ("also known as pinkeye", "also called"), or a definition ("means ...",
+# "refers to ...", "is the medical term for ...").
+_PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,160})\)")
+_NOT_A_GLOSS = re.compile(
+    r"\s*(?:e\.?g\b|see\b|such as\b|including\b|like\b|for example\b|for instance\b)", re.I
+)
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}")
+_NAMED_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:also|sometimes|often|commonly|more)\s+)?"
+    r"(?:called|known\s+as|referred\s+to\s+as|termed|(?:which|that)\s+means?|means|refers\s+to|describes"
+    r"|is\s+(?:the\s+|a\s+|another\s+)?(?:medical\s+|scientific\s+|technical\s+|clinical\s+|formal\s+)?"
+    r"(?:term|word|name)\s+for|is\s+when)\b",
+    re.I,
+)
+# Before the term: a naming phrase ("a swelling called edema") or an opening parenthesis
+# after the plain words ("swelling (edema)").
+_NAMED_BEFORE = re.compile(
+    r"(?:\bcalled|\bknown\s+as|\breferred\s+to\s+as|\btermed|\bnamed)\s+(?:an?\s+|the\s+)?[\"“'‘]?$",
+    re.I,
+)
+_PAREN_BEFORE = re.compile(
+    r"\w[^()\n]*\(\s*(?:or\s+|i\.e\.,?\s+|also\s+(?:called|known\s+as)\s+|called\s+|known\s+as\s+)?$",
+    re.I,
+)
+_CLOSE_AFTER = re.compile(r"[ \t]*(?:,[^()\n]{0,60})?\)")
+# A heading-style definition: the term (at the end of a short lead of up to 6 words that
+# begins a line, sentence or list item) then a colon or dash and the definition.
+_COLON_AFTER = re.compile(r"[ \t]*(?::|[-–—](?=\s)|[–—])\s*\S")
+_LEAD_LINKS = frozenset({"a", "an", "the", "and", "or"})
+_LEAD_START = re.compile(r"(?:^|[\n.!?;:•]|\s[-*](?=\s))[^\n.!?;:•]*$")
+
+
+def defined_here(text: str, start: int, end: int) -> bool:
+    """Whether the term at ``text[start:end]`` is explained right where it is used: after
+    it, or after the noun it qualifies ("low posterior hairline (at the back of the
+    head)", "Unilateral salpingo-oophorectomy: Surgery to remove ...")."""
+    noun = _HEAD_WORD.match(text, end)
+    ends = (end, noun.end()) if noun is not None else (end,)
+    for after in ends:
+        paren = _PAREN_AFTER.match(text, after)
+        if paren is not None:
+            gloss = paren.group(1)
+            if _LOWER_WORD.search(gloss) and not _NOT_A_GLOSS.match(gloss):
+                return True
+    if _NAMED_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    if _NAMED_BEFORE.search(before):
+        return True
+    if _PAREN_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
+        return True
+    head = _HEAD_WORDS.match(text, end)
+    trailing = head.group(0).split() if head is not None else []
+    if _COLON_AFTER.match(text, head.end() if head is not None else end):
+        lead = _LEAD_START.search(text[max(0, start - 80) : start])
+        if lead is not None:
+            words = lead.group(0).lstrip("\n.!?;:•-* \t").lower().split() + trailing
+            # the lead names the term ("Bone marrow aspiration and biopsy:"), it does not
+            # introduce a list about it ("Signs of hypertension:")
+            return len(words) <= 6 and all(
+                w in _LEAD_LINKS or w.strip("*_") not in FRAME_WORDS for w in words
+            )
+    return False
+
+
+# The word after a term that it qualifies ("posterior hairline"), and up to 3 words of a
+# definition's head after the term ("Unilateral salpingo-oophorectomy:").
+_HEAD_WORD = re.compile(r"[ \t]+[A-Za-z][\w'’-]*")
+_HEAD_WORDS = re.compile(r"(?:[ \t]+[A-Za-z][\w'’-]*){1,3}(?=[ \t]*(?::|[-–—]\s|[–—]))")
+
+
+def _topic_phrases(entry: Entry, document: Document) -> tuple[str, ...]:
+    """The page's own names, normalised: its title and the entry's question."""
+    return tuple(
+        f" {normalize(_NON_WORD.sub(' ', text))} "
+        for text in (document.title or "", entry.question)
+        if text
+    )
+
+
+_NON_WORD = re.compile(r"[^\w'’-]+")
+
+
+def _in_topic(text: str, start: int, end: int, topics: tuple[str, ...]) -> bool:
+    """Whether the term and the word next to it are part of the page's own topic name
+    ("acute lymphoblastic" of "Adult Acute Lymphoblastic Leukemia")."""
+    if not topics:
+        return False
+    term = normalize(text[start:end])
+    after = _WORD.match(text, _skip_space(text, end))
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    phrases = []  # (a name's word: not one of a question's frame, "of", "the", "is"...)
+    if after is not None and after.group(0).lower() not in FRAME_WORDS:
+        phrases.append(f" {term} {after.group(0).lower()} ")
+    if before is not None and before.group(1).lower() not in FRAME_WORDS:
+        phrases.append(f" {before.group(1).lower()} {term} ")
+    return any(phrase in topic for phrase in phrases for topic in topics)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z']*)[ \t-]+$")
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t-":
+        at += 1
+    return at
+
+
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     index = _index(rule)
     if not index.terms or not entry.answer:
         return
+    topics = _topic_phrases(entry, document)
     memo: AnswerMemo[list[_Found]] = rule.state("answers", AnswerMemo)
     for start, end, args, suggestions, key in memo.get(
-        entry.answer, lambda: _found(entry.answer, index, rule)
+        (entry.answer, topics), lambda: _found(entry.answer, index, rule, topics)
     ):
         yield hit_in_answer(
             entry, start, end, args=dict(args), suggestions=list(suggestions), matched=key
@@ -284,20 +457,43 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
 _Found = tuple[int, int, dict[str, object], list[str], str]
 
 
-def _found(answer: str, index: TermIndex, rule: Rule) -> list[_Found]:
+def _sense_alternatives(term: Term, answer: str, start: int, end: int) -> tuple[str, ...]:
+    """The alternatives that fit the term's sense here (see :class:`Sense`)."""
+    if not term.senses:
+        return term.alternatives
+    sentence = next((s.text for s in split_sentences(answer) if s.start <= start < s.end), answer)
+    words = set(_split_words(sentence)[1::2])
+    after = _WORD.match(answer, _skip_space(answer, end))
+    next_word = after.group(0).lower() if after is not None else ""
+    for sense in term.senses:
+        if sense.applies(words, next_word):
+            return sense.alternatives
+    return term.alternatives
+
+
+def _found(answer: str, index: TermIndex, rule: Rule, topics: tuple[str, ...] = ()) -> list[_Found]:
     once = bool(rule.option("once-per-answer", True))
     reported: set[str] = set()
+    defined: set[str] = set()
     found: list[_Found] = []
     for start, end, term in index.find(answer):
         key = normalize(term.term)
-        if once and key in reported or _in_name(answer, start, end):
+        if key in defined or once and key in reported or _in_name(answer, start, end):
             continue
+        if defined_here(answer, start, end):
+            defined.add(key)  # (and its later uses: the reader has the explanation)
+            continue
+        if _in_topic(answer, start, end, topics):
+            continue
+        alternatives = _sense_alternatives(term, answer, start, end)
+        if not alternatives:
+            continue  # no plain word fits this sense of the term
         reported.add(key)
         written = answer[start:end]
         args: dict[str, object] = {
             "term": written,
-            "alternatives": " / ".join(f"'{a}'" for a in term.alternatives),
+            "alternatives": " / ".join(f"'{a}'" for a in alternatives),
             "source": term.source,
         }
-        found.append((start, end, args, [_match_case(a, written) for a in term.alternatives], key))
+        found.append((start, end, args, [_match_case(a, written) for a in alternatives], key))
     return found

@@ -6,7 +6,15 @@ sentences of their own. The formula is unreliable on a sentence or two, so a ver
 short answer is flagged only when its grade is above target AND a concrete cause is
 there too: a long sentence or a high share of hard (3+ syllable) words.
 
-Options: ``target-grade`` (default: the project's ``target-grade``, 8),
+Words that name the page's topic do not make an answer hard: the words of the page's
+title, of the question's subject (the question less its frame: "what", "is", "symptoms",
+"treated", ...) and of the subjects that recur across the page's questions, and code
+names made of letters and digits ("UBE3A", "2-methylbutyryl-CoA"), count as ordinary
+words of at most 2 syllables. The reader has met them before the answer starts. Web and
+e-mail addresses count as one short word ("link"): they are not read aloud.
+
+Options: ``target-grade`` (default: the project's ``target-grade``, 8), ``topic-words``
+(true: the topic words above are familiar),
 ``short-answer-words`` and ``short-answer-sentences`` (what counts as very short),
 ``short-max-sentence-words`` and ``short-max-hard-share`` (the causes that count for a
 very short answer), ``hard-words`` (how many hard words the message names).
@@ -22,8 +30,11 @@ from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.models import Document, Entry
 from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.readability import (
+    FRAME_WORDS,
     SMOG_MIN_SENTENCES,
-    answer_counts,
+    TextCounts,
+    familiar_counts,
+    is_code_word,
     list_words,
     sentence_word_counts,
     sentences_of,
@@ -60,9 +71,12 @@ def token_syllables(token: str) -> int:
     return count
 
 
-def hard_words(text: str, limit: int) -> list[tuple[str, int]]:
+def hard_words(
+    text: str, limit: int, familiar: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
     """The words with the most syllables (3 or more), most syllables first, each once
-    (in any case; as first written)."""
+    (in any case; as first written), less those of ``familiar`` (formula words) and code
+    names (see :func:`~faq_lint.text.readability.is_code_word`)."""
     written = dict.fromkeys(_WORD.findall(text))  # each spelling once, in order of first use
     if not written:
         return []
@@ -81,6 +95,8 @@ def hard_words(text: str, limit: int) -> list[tuple[str, int]]:
             done.add(key)
             if not token.isupper():  # acronyms are read letter by letter
                 seen.append((token, _TOKEN_SYLLABLES[token], order))
+    if familiar and seen:
+        seen = [item for item in seen if not _is_familiar(item[0], familiar)]
     seen.sort(key=lambda item: (-item[1], item[2]))
     return [(token, syllables) for token, syllables, _ in seen[:limit]]
 
@@ -100,12 +116,87 @@ def longest_sentence(sentences: list[Sentence], sizes: list[int]) -> tuple[Sente
     return best, best_words
 
 
+def _is_familiar(token: str, familiar: frozenset[str]) -> bool:
+    words = list_words(token.lower())
+    return bool(words) and all(w in familiar or is_code_word(w) for w in words)
+
+
+def question_subject(question: str) -> set[str]:
+    """The formula words of a question less its frame words (see :data:`FRAME_WORDS`)."""
+    return {w for w in list_words(question, lowercase=True) if w not in FRAME_WORDS}
+
+
+def _with_forms(words: set[str]) -> frozenset[str]:
+    """The words with their plural and possessive forms, and without them ("cataracts"
+    for "cataract", "cataract" for "cataracts")."""
+    forms = set(words)
+    for word in words:
+        forms.update((word + "s", word + "es", word + "'s"))
+        if word.endswith("s") and len(word) > 3:
+            forms.add(word[:-1])
+            if word.endswith("es"):
+                forms.add(word[:-2])
+    return frozenset(forms)
+
+
+def page_topic(document: Document) -> set[str]:
+    """The page's own topic words: its title's words, and the subject words of two or more
+    of its questions (the condition or thing the page is about, named question after
+    question)."""
+    words = set(list_words(document.title or "", lowercase=True)) - FRAME_WORDS
+    seen: dict[str, int] = {}
+    for entry in document.entries:
+        for word in question_subject(entry.question):
+            seen[word] = seen.get(word, 0) + 1
+    words.update(word for word, count in seen.items() if count >= 2)
+    return words
+
+
+def topic_words(entry: Entry, document: Document, rule: Rule) -> frozenset[str]:
+    """The words of ``entry``'s answer that name the page's topic (formula words, with
+    their plural forms): the page's (see :func:`page_topic`) and the question's subject."""
+    if not rule.option("topic-words", True):
+        return frozenset()
+    pages: dict[str, tuple[Document, set[str]]] = rule.state("pages", dict)
+    known = pages.get(document.path)
+    if known is None or known[0] is not document:
+        if len(pages) > 256:
+            pages.clear()  # (bounded, whatever the run)
+        known = pages[document.path] = (document, page_topic(document))
+    return _with_forms(known[1] | question_subject(entry.question))
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+
+
+def graded_text(text: str) -> str:
+    """The answer as the grade reads it: web and e-mail addresses as the word "link"."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return text
+    return _LINK.sub("link", text)
+
+
+def graded_counts(text: str, familiar: frozenset[str]) -> TextCounts:
+    """The counts FAQ101 grades: the answer's, with its topic words familiar."""
+    return familiar_counts(graded_text(text), familiar)
+
+
+def page_grade(text: str, question: str, title: str | None = None) -> float:
+    """FAQ101's grade of ``text`` as the answer to ``question`` on a page of that title
+    (the grade before the short-answer test; for benchmarks)."""
+    words = question_subject(question)
+    if title:
+        words |= set(list_words(title, lowercase=True)) - FRAME_WORDS
+    return graded_counts(text, _with_forms(words)).flesch_kincaid_grade()
+
+
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     text = entry.answer
     if not text.strip():
         return
+    familiar = topic_words(entry, document, rule)
     memo: AnswerMemo[Verdict | None] = rule.state("answers", AnswerMemo)
-    verdict = memo.get(text, lambda: _verdict(text, rule))
+    verdict = memo.get((text, familiar), lambda: _verdict(text, familiar, rule))
     if verdict is None:
         return
     args, suggestions = verdict
@@ -114,12 +205,13 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     )
 
 
-# A finding's message arguments and suggestions; they depend on the answer text alone.
+# A finding's message arguments and suggestions; they depend on the answer text and its
+# topic words alone.
 Verdict = tuple[dict[str, object], list[str]]
 
 
-def _verdict(text: str, rule: Rule) -> Verdict | None:
-    counts = answer_counts(text)
+def _verdict(text: str, familiar: frozenset[str], rule: Rule) -> Verdict | None:
+    counts = graded_counts(text, familiar)
     if not counts.words:
         return None
     grade = counts.flesch_kincaid_grade()
@@ -139,7 +231,7 @@ def _verdict(text: str, rule: Rule) -> Verdict | None:
         too_many_hard = hard_share > float(rule.option("short-max-hard-share", 0.2))
         if not (long_enough or too_many_hard):
             return None
-    hard = hard_words(text, int(rule.option("hard-words", 3)))
+    hard = hard_words(graded_text(text), int(rule.option("hard-words", 3)), familiar)
     drivers: list[str] = []
     if longest is not None:
         drivers.append(

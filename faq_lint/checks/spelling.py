@@ -14,6 +14,11 @@ no list that have no suggestion);
 misspelling: a deliberate term; 0 turns this off);
 ``check-questions``. The project's own word lists come from ``words`` in the
 configuration, and the US/UK choice from ``locale``.
+
+The text before the first question (an intro, a source line: ``Document.intro``) is
+page content and is checked like an answer, with the first entry; its findings belong
+to no entry. A US/UK variant (FAQ204) is reported once per page, at its first use, with
+how many times the page uses it.
 """
 
 from __future__ import annotations
@@ -107,6 +112,7 @@ def page_of(document: Document, lexicon: Lexicon | None = None) -> PageWords:
         _LAST_PAGE[:] = _PAGES[key]
         return _PAGES[key][1]
     texts = [document.title or ""]
+    texts += [stray.text for stray in document.intro()]  # the text before the questions
     for entry in document.entries:
         texts += [entry.question, entry.answer]
     page = page_words(texts, lexicon)
@@ -156,7 +162,67 @@ def _args(issue: Issue, rule: Rule) -> dict[str, Any]:
         "why": "there is no space after the full stop"
         if issue.detail == "full stop"
         else "words are run together",
+        "times": "",
     }
+
+
+# Where a text sits on the page: (entry index, 0 question / 1 answer, offset); the
+# intro's texts come first, with negative indexes.
+Place = tuple[int, int, int]
+_VARIANTS: OrderedDict[tuple[Any, ...], tuple[dict[int, int], dict[str, tuple[int, Place]]]] = (
+    OrderedDict()
+)
+
+
+def _variant_uses(
+    document: Document, lexicon: Lexicon, questions: bool
+) -> tuple[dict[int, int], dict[str, tuple[int, Place]]]:
+    """Each entry's index (by ``id``), and each US/UK variant on the page (lowercased):
+    how often the page uses it and where first. FAQ204 reports a word once per page."""
+    key = (document.path, id(document), id(lexicon), questions)
+    if key in _VARIANTS:
+        return _VARIANTS[key]
+    found: dict[str, tuple[int, Place]] = {}
+    intro = document.intro_entries()
+    texts = [(index - len(intro), 1, entry.answer) for index, entry in enumerate(intro)]
+    for index, entry in enumerate(document.entries):
+        if questions:
+            texts.append((index, 0, entry.question))
+        texts.append((index, 1, entry.answer))
+    for index, part, text in texts:
+        if not text:
+            continue
+        for issue in issues_in(text, lexicon, document):
+            if issue.kind == "variant":
+                word = issue.word.lower()
+                uses, first = found.get(word, (0, (index, part, issue.start)))
+                found[word] = (uses + 1, first)
+    positions = {id(entry): index for index, entry in enumerate(document.entries)}
+    return _remember(_VARIANTS, key, (positions, found))
+
+
+def _variant_args(
+    issue: Issue, args: dict[str, Any], where: tuple[int, int], document: Document, rule: Rule
+) -> dict[str, Any] | None:
+    """``args`` with how often the page uses the variant when ``issue`` (at entry index,
+    part ``where``) is its first use; None for a later use (already reported)."""
+    if issue.kind != "variant":
+        return args
+    lexicon = rule.state("lexicon", lambda: lexicon_for(rule))
+    _, found = _variant_uses(document, lexicon, _options(rule)[2])
+    place: Place = (*where, issue.start)
+    uses, first = found.get(issue.word.lower(), (1, place))
+    if first != place:
+        return None
+    if uses > 1:
+        args["times"] = f" (used {uses} times on this page: change every one)"
+    return args
+
+
+def _entry_index(entry: Entry, document: Document, rule: Rule) -> int:
+    lexicon = rule.state("lexicon", lambda: lexicon_for(rule))
+    positions, _ = _variant_uses(document, lexicon, _options(rule)[2])
+    return positions.get(id(entry), -1)
 
 
 def _options(rule: Rule) -> tuple[set[str], int, bool]:
@@ -176,27 +242,67 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     # (page_words has found the texts with something to check: most have nothing)
     sorted_out = page.masked if page.lexicon is lexicon else {}
     unclean = page.unclean
+    index = -1  # the entry's place on the page, found when a variant needs it
     if questions and (entry.question not in sorted_out or entry.question in unclean):
         for issue in issues_in(entry.question, lexicon, document):
             if _wanted(issue, wanted, document, repeated):
+                if issue.kind == "variant" and index < 0:
+                    index = _entry_index(entry, document, rule)
+                args = _variant_args(issue, _args(issue, rule), (index, 0), document, rule)
+                if args is None:
+                    continue  # a variant reported at its first use on the page
                 start = entry.question_position
                 yield Hit(
-                    args=_args(issue, rule),
+                    args=args,
                     start=Position(line=start.line, column=start.column + issue.start),
                     end=Position(line=start.line, column=start.column + issue.end),
                     entry=entry,
                     suggestions=list(issue.suggestions),
                     matched=issue.word,
                 )
+    if document.entries and entry is document.entries[0]:
+        yield from _intro_hits(document, lexicon, rule, wanted, repeated)
     if entry.answer in sorted_out and entry.answer not in unclean:
         return
     for issue in issues_in(entry.answer, lexicon, document):
         if _wanted(issue, wanted, document, repeated):
+            if issue.kind == "variant" and index < 0:
+                index = _entry_index(entry, document, rule)
+            args = _variant_args(issue, _args(issue, rule), (index, 1), document, rule)
+            if args is None:
+                continue
             yield hit_in_answer(
                 entry,
                 issue.start,
                 issue.end,
-                args=_args(issue, rule),
+                args=args,
                 suggestions=list(issue.suggestions),
                 matched=issue.word,
             )
+
+
+def _intro_hits(
+    document: Document, lexicon: Lexicon, rule: Rule, wanted: set[str], repeated: int
+) -> Iterator[Hit]:
+    """The text before the first question (an intro, a source line) is page content:
+    checked with the first entry, reported with no entry."""
+    intros = document.intro_entries()
+    for number, intro in enumerate(intros):
+        for issue in issues_in(intro.answer, lexicon, document):
+            if not _wanted(issue, wanted, document, repeated):
+                continue
+            where = (number - len(intros), 1)
+            args = _variant_args(issue, _args(issue, rule), where, document, rule)
+            if args is None:
+                continue
+            hit = hit_in_answer(
+                intro,
+                issue.start,
+                issue.end,
+                args=args,
+                suggestions=list(issue.suggestions),
+                matched=issue.word,
+            )
+            hit.entry = None
+            hit.document = document
+            yield hit

@@ -31,7 +31,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from faq_lint.models import Comment, Document, ParseProblem, Reference, StrayText
+from faq_lint.models import Anchor, Comment, Document, ParseProblem, Reference, StrayText
 from faq_lint.parsers.common import IdMaker, SourceLine
 from faq_lint.parsers.layout import (
     ANSWER_PREFIX,
@@ -526,7 +526,9 @@ def parse_markdown(text: str, path: str) -> Document:
             continue
         first = next((m for m in block.lines if m is not None), None)
         line, column = first.position(0) if first is not None else (block.start, 1)
-        document.stray_text.append(StrayText(text=block.text, line=line, column=column))
+        document.stray_text.append(
+            StrayText(text=block.text, line=line, column=column, anchors=_text_anchors(block))
+        )
 
     ids = IdMaker()
     for index, open_entry in enumerate(entries):
@@ -553,6 +555,20 @@ def parse_markdown(text: str, path: str) -> Document:
     taken = {id(c) for e in document.entries for c in e.comments}
     document.comments = [c for c in comments if id(c) not in taken]
     return document
+
+
+def _text_anchors(block: Block) -> list[Anchor]:
+    """Where each stretch of ``block.text`` (its lines stripped, joined by spaces) sits
+    in the file, so a check of text outside the entries (the intro) can place a finding."""
+    parts: list[Mapped] = []
+    for item in block.lines:
+        if item is None or not item.text.strip():
+            continue
+        if parts:
+            parts.append(Mapped(" ", []))
+        parts.append(item.strip())
+    joined = Mapped.join(parts)
+    return [Anchor(offset=o, line=line, column=col) for o, line, col in joined.anchors]
 
 
 def _entries_by_layout(flow: list[Block]) -> tuple[list[_Open], list[Block]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from faq_lint.models import Comment, Document, Position, Reference, StrayText
+from faq_lint.models import Anchor, Comment, Document, Position, Reference, StrayText
 from faq_lint.parsers.common import IdMaker, SourceLine, build_entry
 from faq_lint.parsers.layout import (
     ANSWER_PREFIX,
@@ -335,9 +335,16 @@ def parse_text(text: str, path: str) -> Document:
             document.title = lines[0].text
             document.title_line = lines[0].line
             continue
+        anchors, offset = [], 0
+        for source in lines:  # each line's place in the joined text (for the intro's checks)
+            anchors.append(Anchor(offset=offset, line=source.line, column=source.column))
+            offset += len(source.text) + 1
         document.stray_text.append(
             StrayText(
-                text=" ".join(sl.text for sl in lines), line=lines[0].line, column=lines[0].column
+                text=" ".join(sl.text for sl in lines),
+                line=lines[0].line,
+                column=lines[0].column,
+                anchors=anchors,
             )
         )
     if metadata:

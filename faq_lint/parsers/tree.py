@@ -146,6 +146,8 @@ class EntryBuilder:
     ids: IdMaker = field(default_factory=IdMaker)
     bad: list[tuple[str, int, int]] = field(default_factory=list)
     seen_ids: set[str] = field(default_factory=set)
+    # HTML comments in HTML answers (suppressions: "<!-- faq-lint: ignore FAQ101 -->")
+    html_comments: list[Comment] = field(default_factory=list)
 
     def problem(self, message: str, node: Node) -> None:
         self.bad.append((message, node.line, node.column))
@@ -225,7 +227,7 @@ class EntryBuilder:
                 return None
             mapped = node.mapped()
             if looks_like_html(mapped.text):
-                return html_to_text(mapped)
+                return html_to_text(mapped, self.html_comments)
             return mapped
         if node.kind == "seq":
             parts: list[Mapped] = []
@@ -400,7 +402,7 @@ def document_from_tree(
             kind="shape",
         )
     builder.finish()
-    _assign_comments(document, comments or [])
+    _assign_comments(document, [*(comments or []), *builder.html_comments])
     return document
 
 
@@ -455,6 +457,7 @@ class _TextExtractor(HTMLParser):
                 self.starts.append(index + 1)
         self.parts: list[Mapped] = []
         self.skip = 0
+        self.comments: list[Comment] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -497,6 +500,10 @@ class _TextExtractor(HTMLParser):
         line, column = self.source.position(self._offset())
         self.parts.append(Mapped.at(text, line, column))
 
+    def handle_comment(self, data: str) -> None:
+        line, column = self.source.position(self._offset())
+        self.comments.append(Comment(text=data.strip(), line=line, column=column))
+
     def handle_entityref(self, name: str) -> None:
         self._char(unescape(f"&{name};"))
 
@@ -504,10 +511,13 @@ class _TextExtractor(HTMLParser):
         self._char(unescape(f"&#{name};"))
 
 
-def html_to_text(source: Mapped) -> Mapped:
+def html_to_text(source: Mapped, comments: list[Comment] | None = None) -> Mapped:
     """Reduce an HTML fragment to text: block tags become paragraph breaks, ``<br>``
-    and list items line breaks, runs of spaces one space; positions are kept."""
+    and list items line breaks, runs of spaces one space; positions are kept. The
+    fragment's HTML comments (with their file positions) are added to ``comments``."""
     parser = _TextExtractor(source)
     parser.feed(source.text)
     parser.close()
+    if comments is not None:
+        comments.extend(parser.comments)
     return Mapped.join(parser.parts)

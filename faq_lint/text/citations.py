@@ -213,13 +213,118 @@ _LIST_JOIN = re.compile(r"\s*,?\s*(?:or|and|to|through)\s+$")
 _NO_MARKERS = re.compile(r"(?:\bdoi:\s*|\b)10\.\d{4,9}/\S+|(?:https?://|www\.)\S+", re.I)
 
 
+# A number range in parentheses is a quantity, not a citation, when a word follows it
+# ("in (3-5) days", "(6-8) weeks") other than one that goes on with the sentence after a
+# citation ("... pain (1-3) and ..."), or when the word before it introduces a quantity
+# ("aged (40-60)", "for (2-4)", "is (10-20)"): a citation follows the claim it supports,
+# which ends in a content word ("back pain (1-3).").
+_RANGE = re.compile(r"\d\s*[-–]\s*\d")
+_GOES_ON = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "since",
+        "so",
+        "yet",
+        "as",
+        "however",
+        "also",
+        "than",
+        "then",
+        "where",
+        "when",
+    ]
+)
+_QUANTITY_LEAD = frozenset(
+    [
+        "aged",
+        "age",
+        "ages",
+        "in",
+        "for",
+        "of",
+        "from",
+        "between",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "to",
+        "at",
+        "within",
+        "every",
+        "by",
+        "after",
+        "before",
+        "than",
+        "lasts",
+        "last",
+        "lasting",
+        "takes",
+        "take",
+        "took",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "per",
+        "only",
+        "just",
+        "some",
+        "the",
+        "a",
+        "an",
+        "with",
+        "without",
+        "up",
+        "range",
+        "ranges",
+        "ranging",
+        "from",
+        "usually",
+        "typically",
+        "often",
+    ]
+)
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _is_quantity_range(text: str, citation: Citation, word_before: str | None) -> bool:
+    if not _RANGE.search(citation.text):
+        return False
+    after = _WORD_AFTER.match(text, citation.end)
+    if after and after.group(1).lower() not in _GOES_ON:
+        return True
+    return word_before is not None and word_before.lower() in _QUANTITY_LEAD
+
+
 def _not_citations(text: str, found: list[Citation]) -> set[int]:
     """Starts of numeric markers that are something else.
 
     A telephone area code ("call (701) 777-3700"), a sub-section of a law or form
     ("501(c)(3)", "114(j)(2)": no space before the bracket), a number restated in
     digits ("fourteen (14) days"), one item of a list of items ("(1), (2), or (3)"),
-    or digits inside a DOI or a web address.
+    digits inside a DOI or a web address, or a number range that is a quantity
+    ("aged (40-60)", "in (3-5) days").
     """
     skip: set[int] = set()
     inside = [m.span() for m in _NO_MARKERS.finditer(text)] if "/" in text else []
@@ -230,7 +335,8 @@ def _not_citations(text: str, found: list[Citation]) -> set[int]:
         before = text[max(0, start - 30) : start]
         word = re.search(r"([A-Za-z]+)\s*$", before)
         if (
-            _PHONE_AFTER.match(text, end)
+            _is_quantity_range(text, citation, word.group(1) if word else None)
+            or _PHONE_AFTER.match(text, end)
             or (before[-1:] and before[-1] in ")]")
             or (word and _NUMBER_WORDS.get(word.group(1).lower()) == "".join(citation.markers))
             or any(a <= start < b for a, b in inside)

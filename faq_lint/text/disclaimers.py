@@ -1,12 +1,24 @@
 """Recognise medical disclaimers and referrals to a doctor or pharmacist.
 
-A *disclaimer* is a general statement that the page does not replace
-professional advice ("This information is not a substitute for advice from your
-doctor") or an unconditional general referral ("Always seek the advice of your
-physician with any questions"). A conditional referral ("see a doctor if the
-pain lasts more than a few weeks", "ask your doctor before you stop") is good
-advice but not a disclaimer. A *check-with* phrase tells the reader to check a
-medicine with a doctor or pharmacist; there a condition is fine.
+A *disclaimer* defers the reader to their own doctor, nurse, pharmacist or other
+professional for personal advice, or says the page is general information and not
+medical advice:
+
+- a statement that the page does not replace a professional or their advice ("This
+  information is not a substitute for advice from your doctor"). What it does not
+  replace must be a professional, their advice or care, named in the same clause after
+  the statement, and what does the replacing must be the page or its information (or
+  "this", "it", nothing): "masks are NOT meant to replace proven public health
+  strategies", "these tests should not be used to diagnose an infection" and "home
+  tests do not replace a visit to your doctor" are not disclaimers;
+- a statement that the page is general information only or not medical advice;
+- an unconditional general referral that names a professional ("Always seek the advice
+  of your physician with any questions"). A conditional referral ("see a doctor if the
+  pain lasts more than a few weeks", "do not give children any medicine unless a health
+  care provider tells you to") is good advice but not a disclaimer.
+
+A *check-with* phrase tells the reader to check a medicine with a doctor or
+pharmacist; there a condition is fine.
 
 The wordings are data (``rules/medical/disclaimer-phrases.yaml``).
 """
@@ -77,6 +89,21 @@ def normalize(text: str) -> str:
     return " ".join(folded.lower().split())
 
 
+# Where the object of "does not replace ..." ends: the end of its clause.
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:but|so|and\s+(?:it|they|you|we|this))\b", re.IGNORECASE)
+_SUBJECT_WORD = re.compile(r"[a-z]+")
+# Words between a statement's subject and the statement ("it is", "this page should").
+_VERBS = frozenset(
+    {
+        *("is", "are", "was", "were", "be", "been", "being", "does", "do", "did"),
+        *("should", "must", "can", "could", "will", "would", "may", "might"),
+        *("also", "still", "please", "note", "that", "however"),
+        *("intended", "meant", "designed", "used"),
+    }
+)
+_PRONOUNS = frozenset({"this", "it", "these", "that", "which", "they"})
+
+
 @dataclass
 class DisclaimerPhrases:
     statements: list[LazyPattern]
@@ -84,13 +111,16 @@ class DisclaimerPhrases:
     conditional: re.Pattern[str]
     professional: re.Pattern[str]
     check_with: list[LazyPattern]
+    general: list[LazyPattern] = field(default_factory=list)
+    page: re.Pattern[str] | None = None
+    object_chars: int = 90
 
     # The statement and referral patterns with the words they need, when they are all
     # context-free (else empty): a text none of them matches has no disclaimer sentence.
     prefilter: tuple[LazyPattern, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        patterns = (*self.statements, *self.referrals)
+        patterns = (*self.statements, *self.general, *self.referrals)
         if all(context_free(p.pattern) for p in patterns):
             self.prefilter = patterns
 
@@ -109,14 +139,45 @@ class DisclaimerPhrases:
             conditional=_words(data.get("conditional_words") or []),
             professional=_words(data.get("professional_words") or []),
             check_with=_compile(data.get("check_with") or []),
+            general=_compile(data.get("general") or []),
+            page=_words(data["page_words"]) if data.get("page_words") else None,
+            object_chars=int(data.get("object_chars") or 90),
         )
+
+    def _about_page(self, subject: str) -> bool:
+        """Whether the words before a statement are the page or its information ("This
+        information", "The content of this site", "It", nothing), not another thing
+        ("Home tests", "Masks"). Without ``page_words`` any subject counts."""
+        if self.page is None or self.page.search(subject):
+            return True
+        words = [w for w in _SUBJECT_WORD.findall(subject.lower()) if w not in _VERBS]
+        return not words or words[-1] in _PRONOUNS
+
+    def _defers(self, sentence: str) -> bool:
+        """A statement that the page does not replace a professional or their advice."""
+        lowered = folded(sentence)
+        for pattern in self.statements:
+            if not may_match(pattern.needs, lowered):
+                continue
+            for match in pattern.finditer(sentence):
+                tail = sentence[match.end() : match.end() + self.object_chars]
+                stop = _CLAUSE_END.search(tail)
+                if not self.professional.search(tail[: stop.start()] if stop else tail):
+                    continue
+                head = sentence[: match.start()]
+                clause = max(head.rfind(";"), head.rfind(":"))  # the statement's own clause
+                if self._about_page(head[clause + 1 :]):
+                    return True
+        return False
 
     def is_disclaimer(self, sentence: str) -> bool:
         """Whether one sentence is a general medical disclaimer."""
-        if self._search(self.statements, sentence) and self.professional.search(sentence):
+        if self._defers(sentence) or self._search(self.general, sentence):
             return True
         if self._search(self.referrals, sentence):
-            return not self.conditional.search(sentence)
+            return bool(self.professional.search(sentence)) and not self.conditional.search(
+                sentence
+            )
         return False
 
     def find_disclaimer(self, text: str) -> str | None:

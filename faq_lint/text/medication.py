@@ -240,6 +240,7 @@ class Lexicon:
     uses: frozenset[str]
     recommendation_words: frozenset[str]
     food_forms: frozenset[str] = frozenset()
+    effects: frozenset[str] = frozenset()  # "vitamin C may help prevent colds"
     referrals: tuple[LazyPattern, ...] = ()
     not_medicine_after: frozenset[str] = frozenset()
     not_medicine_before: frozenset[str] = frozenset()
@@ -402,8 +403,9 @@ class Lexicon:
         """Whether a substance ("iron", "coffee") is used as a medicine here.
 
         It is when a dosage form follows it ("iron tablets"), a use precedes it
-        ("take iron", "treated with insulin") or an amount is next to it ("65 mg of
-        iron", "iron 65 mg").
+        ("take iron", "treated with insulin"), an amount is next to it ("65 mg of
+        iron", "iron 65 mg") or a therapeutic verb follows it in the same clause
+        ("vitamin C may help prevent colds", "zinc shortens a cold").
         """
         for a, b in amounts:
             near = b >= mention.start - 12 and a <= mention.end + 12
@@ -411,6 +413,12 @@ class Lexicon:
                 return True  # "65 mg of iron"; not "keep caffeine to under 200 mg a day"
         if self._dosage_form_follows(tokens, mention):
             return True
+        if self.effects:
+            for token in tokens[mention.last_token + 1 : mention.last_token + 4]:
+                if token.text in self.effects and not _CLAUSE_BREAK.search(
+                    text[mention.end : token.start]
+                ):
+                    return True
         for token in tokens[max(0, mention.first_token - 3) : mention.first_token]:
             # "take iron", "treated with insulin" - but not "if not treated, iron builds up"
             if token.text in self.uses and not _CLAUSE_BREAK.search(
@@ -765,7 +773,7 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
-_DATA_LAYOUT = "9"  # of _lexicon_data's value: change it when the value changes shape
+_DATA_LAYOUT = "10"  # of _lexicon_data's value: change it when the value changes shape
 
 
 def _lexicon_data(names_path: str, terms_path: str, patterns_path: str) -> dict[str, Any]:
@@ -810,6 +818,7 @@ def _lexicon_data(names_path: str, terms_path: str, patterns_path: str) -> dict[
         "forms": frozenset(w.lower() for w in _as_list(use.get("forms"))),
         "uses": frozenset(w.lower() for w in _as_list(use.get("uses"))),
         "food_forms": frozenset(w.lower() for w in _as_list(use.get("food_forms"))),
+        "effects": frozenset(w.lower() for w in _as_list(use.get("effects"))),
         "anchors": everything,
         "specific_anchors": {
             anchor: specific.get(anchor)
@@ -908,6 +917,7 @@ def _load(
         uses=words("uses"),
         recommendation_words=words("recommendation_words"),
         food_forms=words("food_forms"),
+        effects=words("effects"),
         referrals=tuple(prepare(strings("referrals"), re.IGNORECASE)),
         not_medicine_after=words("not_medicine_after"),
         not_medicine_before=words("not_medicine_before"),

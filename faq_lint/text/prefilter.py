@@ -52,32 +52,44 @@ _DIGIT = re.compile(r"\d")
 DIGIT = "\x00digit\x00"
 
 
-_LAYOUT = "2"  # of the requirements: change it when they change shape or meaning
+_LAYOUT = "3"  # of the requirements: change it when they change shape or meaning
 
 
 class LazyPattern:
     """A regular expression with its :func:`requirements`, compiled when first used: on
-    a page most patterns of a data file never have to run. Made by :func:`prepare`."""
+    a page most patterns of a data file never have to run. Made by :func:`prepare`
+    (a data file's pattern, which a user may write: compiled on the safe path,
+    :func:`faq_lint.text.safe_regex.compile_user`, so no text can make it hang) or
+    :func:`lazy` (faq-lint's own, on ``re``)."""
 
-    __slots__ = ("pattern", "flags", "needs", "_compiled")
+    __slots__ = ("pattern", "flags", "needs", "safe", "_compiled")
 
-    def __init__(self, pattern: str, flags: int, needs: Requirement) -> None:
+    def __init__(self, pattern: str, flags: int, needs: Requirement, safe: bool = False) -> None:
         self.pattern = pattern
         self.flags = flags
         self.needs = needs
-        self._compiled: re.Pattern[str] | None = None
+        self.safe = safe
+        self._compiled: Any = None
 
     @property
-    def compiled(self) -> re.Pattern[str]:
+    def compiled(self) -> Any:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            if self.safe:
+                from faq_lint.text.safe_regex import compile_user
+
+                self._compiled = compile_user(self.pattern, self.flags)
+            else:
+                self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
+    # (On the safe path the matches are RE2's or regex's, with re.Match's methods.)
     def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
+        found: re.Match[str] | None = self.compiled.search(text)
+        return found
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
+        found: Iterator[re.Match[str]] = iter(self.compiled.finditer(text))
+        return found
 
 
 def lazy(source: str, flags: int = 0) -> LazyPattern:
@@ -86,12 +98,13 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
 
 
 def prepare(sources: Sequence[str], flags: int = 0) -> list[LazyPattern]:
-    """The patterns, to be compiled when first used, with their requirements.
+    """A data file's patterns, to be compiled when first used (on the safe path), with
+    their requirements.
 
-    Raises :class:`re.error` for a bad pattern, like :func:`re.compile`: the first time a
-    set of patterns is seen each one is compiled (and its requirements read, which costs
-    a good part of compiling it); the requirements are then kept in the data cache, so
-    later runs need neither.
+    Raises :class:`~faq_lint.text.safe_regex.PatternError` (a ``ValueError``) for a
+    pattern that cannot be used: the first time a set of patterns is seen each one is
+    compiled (and its requirements read, which costs a good part of compiling it); the
+    requirements are then kept in the data cache, so later runs need neither.
     """
     from faq_lint.datacache import cached
 
@@ -100,10 +113,22 @@ def prepare(sources: Sequence[str], flags: int = 0) -> list[LazyPattern]:
     needs = cached(
         f"regex-needs-{digest}",
         [],
-        lambda: [requirements(re.compile(source, flags)) for source in sources],
+        lambda: [_checked_requirements(source, flags) for source in sources],
         _LAYOUT,
     )
-    return [LazyPattern(s, flags, n) for s, n in zip(sources, needs, strict=True)]
+    return [LazyPattern(s, flags, n, safe=True) for s, n in zip(sources, needs, strict=True)]
+
+
+def _checked_requirements(source: str, flags: int) -> Requirement:
+    """The requirements of a data file's pattern, once it is known to compile safely."""
+    from faq_lint.text.safe_regex import compile_user, not_a_pattern
+
+    try:  # the patterns are written in Python's re syntax
+        compiled = re.compile(source, flags)
+    except re.error as exc:
+        raise not_a_pattern(source, exc) from exc
+    compile_user(source, flags)  # a pattern that cannot be used safely stops here
+    return requirements(compiled)
 
 
 def requirements(pattern: re.Pattern[str]) -> Requirement:

@@ -457,3 +457,63 @@ def document_readability(document: Document) -> Readability | None:
     reliable from 30 sentences up.
     """
     return readability_of(answer_counts(e.answer) for e in document.entries if e.answer.strip())
+
+
+# -- words a reader of the page already knows ---------------------------------------------
+
+# The words of a question that frame it rather than name its subject ("What are the
+# treatments for ...?", "How is ... diagnosed?", "Who is at risk for ...?"): the subject is
+# what is left. Words of 1 or 2 syllables never count as hard, so only the frame words of
+# 3 or more syllables matter here; the short ones keep the list readable.
+FRAME_WORDS = frozenset(
+    """
+    a about after against am an and any anyone are as at be because been before being best
+    can cause caused causes causing common could diagnose diagnosed diagnosing diagnosis
+    did do does doing done during effects else every everyone everything for from get gets
+    getting had has have having help how i if in information inherited is it its kind
+    kinds know learn long many may me might more most much my need needs new next not of
+    often on or other others our outlook people possible prevent prevented preventing
+    prevention problem problems research risk risks safe should signs so some studies study
+    symptoms than that the their them then there these they this those to treat treated
+    treating treatment treatments type types up us usually was we were what when where
+    whether which who whom why will with would you your
+    """.split()  # noqa: SIM905 (a word list, kept readable)
+)
+
+
+# A familiar word counts as an ordinary word of at most this many syllables (so never as a
+# hard, 3+ syllable word) in :func:`familiar_counts`.
+FAMILIAR_SYLLABLES = 2
+
+
+def is_code_word(word: str) -> bool:
+    """Whether a formula word (lowercased, punctuation removed) is a code or a name made of
+    letters and digits: a gene ("ube3a"), a strain or a product ("covid19", "2methylbutyrylcoa").
+    Such a word is read as a name, not sounded out syllable by syllable."""
+    return not word.isalpha() and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def familiar_counts(answer: str, familiar: frozenset[str]) -> TextCounts:
+    """:func:`answer_counts` with the words of ``familiar`` (formula words: lowercased,
+    punctuation removed, as :func:`list_words` gives them) and code words (see
+    :func:`is_code_word`) counted as ordinary words of at most
+    :data:`FAMILIAR_SYLLABLES` syllables: the words that name the page's topic are ones
+    the reader has already met in the title and the question."""
+    counts = answer_counts(answer)
+    words, _ = _formula_words(answer)
+    if not counts.polysyllables:
+        return counts  # (no word over the cap: nothing to change)
+    per_word = syllable_counts(words)
+    removed = hard = 0
+    for word, count in zip(words, per_word, strict=True):
+        if count > FAMILIAR_SYLLABLES and (word in familiar or is_code_word(word)):
+            removed += count - FAMILIAR_SYLLABLES
+            hard += 1
+    if not hard:
+        return counts
+    return TextCounts(
+        words=counts.words,
+        sentences=counts.sentences,
+        syllables=counts.syllables - removed,
+        polysyllables=counts.polysyllables - hard,
+    )

@@ -195,6 +195,8 @@ RELATED_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ases", ("ate", "e", "")),
     ("otic", ("osis",)),
     ("itic", ("itis",)),
+    ("ate", ("ic",)),  # a salt or ester of an acid: "adenylosuccinate" (adenylosuccinic)
+    ("ates", ("ic",)),
 )
 # UK -> US spelling patterns, tried on words in no list ("colour" -> "color").
 UK_TO_US: tuple[tuple[str, str], ...] = (
@@ -313,6 +315,106 @@ IRREGULAR_PLURALS = {
 }
 # Words that introduce a new term: "a protein called cubilin", "known as atopy".
 TERM_INTRODUCERS = {"called", "named", "termed", "dubbed"}
+# Titles before a personal name: "Dr. Osadolor", "Prof Kouadjo".
+NAME_TITLES = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sr", "sra", "dra"}
+# Function words of other languages that are not English words (Spanish, French,
+# Portuguese, Italian, German; not those that are English words too, such as "son",
+# "per", "sin", "non"). Two of them in a short stretch made mostly of them and
+# of words in no English list make it a passage or title in another language ("Sexo en
+# los tiempos del COVID-19"), whose words are not English misspellings.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    {
+        "el",
+        "los",
+        "las",
+        "del",
+        "una",
+        "unos",
+        "unas",
+        "es",
+        "que",
+        "y",
+        "en",
+        "por",
+        "para",
+        "con",
+        "su",
+        "sus",
+        "como",
+        "pero",
+        "muy",
+        "esta",
+        "este",
+        "estos",
+        "estas",
+        "hay",
+        "sobre",
+        "entre",
+        "cuando",
+        "donde",
+        "usted",
+        "ustedes",
+        "nuestro",
+        "nuestra",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "est",
+        "avec",
+        "dans",
+        "sur",
+        "pas",
+        "qui",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "ces",
+        "vous",
+        "nous",
+        "sont",
+        "ou",
+        "une",
+        "leur",
+        "leurs",
+        "votre",
+        "vos",
+        "uma",
+        "dos",
+        "das",
+        "seu",
+        "sua",
+        "il",
+        "gli",
+        "della",
+        "delle",
+        "di",
+        "che",
+        "sono",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "fur",
+        "ein",
+        "eine",
+        "einen",
+        "zu",
+        "von",
+        "wir",
+        "ihr",
+        "ihre",
+        "sich",
+        "auch",
+        "oder",
+        "wenn",
+        "bei",
+    }
+)
+FOREIGN_MIN_FUNCTION_WORDS = 2  # in one stretch (a sentence, line, quote or parenthesis)
+FOREIGN_MIN_SHARE = 0.5  # of its words: foreign function words or in no English list
 # Abbreviations written without their full stop ("etc", "vs", "approx").
 ABBREVIATIONS = {
     "etc",
@@ -341,6 +443,10 @@ ABBREVIATIONS = {
     "al",
     "ext",
 }
+NEAR_DRUG_MIN_LENGTH = 7  # a word in no list this long, one edit from a drug name this long
+NEAR_DRUG_SAME_END = 3  # ... that ends with the drug's last letters (its class stem)
+DRUG_TWO_EDITS_LENGTH = 10  # a drug name two edits away is suggested for words this long
+SLIP_MIN_FREQUENCY = 1000  # a typing slip's word (one doubled/undoubled/swapped letter)
 RUNON_MIN_FREQUENCY = 5000  # both words of a run-together pair without a function word
 RUNON_MIN_LENGTH = 6
 COMPOUND_MIN_FREQUENCY = 1000  # "handwashing", "wastewater": two common words, one word
@@ -725,6 +831,8 @@ class Lexicon:
         """Known, or a known word with a common prefix or suffix ("spasming")."""
         if self.known(word):
             return True
+        if len(word) >= 6 and word.endswith("ic") and self.known(word + "s"):
+            return True  # a drug class listed as a plural noun ("anthelminthics")
         for suffix in SUFFIXES:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= (3 if suffix == "s" else 4):
@@ -769,12 +877,22 @@ class Lexicon:
             if self.variety == "us":
                 return "variant", (converted,), "UK"
             return None  # a UK spelling in a UK (or either) project
+        slip = self._typing_slip(word)
+        if slip is not None:
+            # before the guesses below, which would take these for words: "untill" is
+            # not "un" + "till", "watter" not "watt" + "er", "runing" not "run" + "ing"
+            return "misspelling", (slip,), ""
         if self.known_form(word):
             return None
         split = self._run_on(word, function_words=True)
         if split and not self._better_as_typo(word, split):
             return "run-on", (split,), ""
-        if self._compound(word) or self._medical_parts(word):
+        if self._compound(word):
+            return None  # two common words: "metadata" is not the brand "metadate"
+        drug = self._near_drug(word)
+        if drug is not None:
+            return "misspelling", (drug,), ""  # "sulfadizine": before the word-part guess
+        if self._medical_parts(word):
             return None
         split = self._run_on(word, function_words=False)
         if split:
@@ -785,6 +903,65 @@ class Lexicon:
         if self.report_unknown:
             return "misspelling", (), ""
         return None
+
+    def _typing_slip(self, word: str) -> str | None:
+        """A frequent English word this one misses by a doubled or an undoubled letter
+        ("untill", "watter", "runing", "begining") or two swapped letters ("resluts"),
+        the commonest typing slips: the most frequent such word. Only words used at
+        least SLIP_MIN_FREQUENCY times count, so a rare word one slip from a medical
+        term in no list is not offered."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        candidates: set[str] = set()
+        for index, letter in enumerate(word):
+            if index and letter == word[index - 1]:
+                candidates.add(word[:index] + word[index + 1 :])  # "untill" -> "until"
+            else:
+                candidates.add(word[: index + 1] + word[index:])  # "runing" -> "running"
+            if index and letter != word[index - 1]:  # two letters swapped: "resluts"
+                candidates.add(word[: index - 1] + letter + word[index - 1] + word[index + 1 :])
+        candidates.discard(word)
+        best: tuple[int, str] | None = None
+        for candidate in candidates:
+            count = self.frequency(candidate)
+            if count >= SLIP_MIN_FREQUENCY and (best is None or (count, candidate) > best):
+                best = (count, candidate)
+        return best[1] if best else None
+
+    def _near_drug(self, word: str) -> str | None:
+        """A drug name one edit (a letter dropped, added, changed or two swapped) from a
+        word in no list that keeps the name's ending ("sulfadizine" -> "sulfadiazine"):
+        the best-known one. A word whose ending differs is another word built from
+        medical parts ("glycemic" is not the drug "glyceric"), and a word of the drug
+        lists that is an English word is no drug name here ("endovenous" is not
+        "endogenous")."""
+        if len(word) < NEAR_DRUG_MIN_LENGTH or not word.isalpha() or word in self.parts:
+            return None
+        pool = self._drugs_starting(word[:2])
+        if not pool:
+            return None
+        end = word[-NEAR_DRUG_SAME_END:]
+        size = len(word)
+        near = [
+            name
+            for name in pool
+            if abs(len(name) - size) <= 1
+            and len(name) >= NEAR_DRUG_MIN_LENGTH
+            and name.endswith(end)
+        ]
+        if not near:
+            return None
+        from rapidfuzz.distance import OSA  # one edit, a swap included (as in edits())
+
+        near = [
+            name
+            for name in near
+            if OSA.distance(word, name, score_cutoff=1) <= 1
+            and not self.in_english(name)  # a drug list's everyday word: "endogenous"
+        ]
+        if not near:
+            return None
+        return max(near, key=lambda name: (self.frequency(name), name))
 
     def _dropped_possessive(self, word: str) -> bool:
         """ "bodys", "childs": a possessive, since the plural is spelled otherwise."""
@@ -976,13 +1153,24 @@ class Lexicon:
                 key=lambda c: (-max(self.frequency(c), 50 if c in self.extra else 0), c),
             )
             return tuple(ranked[:limit])
-        pool = [w for w in self._drugs_starting(word[:2]) if abs(len(w) - len(word)) <= 2]
-        import difflib  # here: only a word with no close English spelling needs it
+        return self._drug_suggestion(word)
 
-        close = difflib.get_close_matches(word, pool, n=5, cutoff=0.8)
-        # the best-known close name first ("ibuprofen" over the brand "ibuproten")
-        close.sort(key=lambda w: -self.frequency(w))
-        return tuple(close[:1])
+    def _drug_suggestion(self, word: str) -> tuple[str, ...]:
+        """The closest drug name, only for a near miss of one: one edit away, or two in a
+        name of DRUG_TWO_EDITS_LENGTH letters or more ("solfamethoxazole"). Never a
+        merely similar drug: "suboxone" (a brand in no list) is not "sulfoxone", and
+        telling a reader to write another drug's name is dangerous."""
+        limit = 2 if len(word) >= DRUG_TWO_EDITS_LENGTH else 1
+        pool = [w for w in self._drugs_starting(word[:2]) if abs(len(w) - len(word)) <= limit]
+        if not pool:
+            return ()
+        from rapidfuzz.distance import OSA  # here: only a word with no close English spelling
+
+        scored = [(OSA.distance(word, w, score_cutoff=limit), w) for w in pool]
+        close = [(d, w) for d, w in scored if d <= limit]
+        # the closest, then the best-known ("ibuprofen" over the brand "ibuproten")
+        close.sort(key=lambda dw: (dw[0], -self.frequency(dw[1]), dw[1]))
+        return tuple(w for _, w in close[:1])
 
 
 # -- the text ------------------------------------------------------------------------------
@@ -1029,10 +1217,38 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# A pronunciation respelling in brackets: "[staff−u−lu−kaw−kus aw−ree−us]",
+# "(sal-mon-EL-uh)": syllables joined by hyphens or minus signs, not words.
+_RESPELLING = _lazy(
+    r"[\[(](?=[^\])]{0,80}[\])])[A-Za-z]+(?:[-‐‑−–][A-Za-z]+){2,}"
+    r"(?:[ \t]+[A-Za-z]+(?:[-‐‑−–][A-Za-z]+)+)*[ \t]*[\])]"
+)
+
+
+_STRESSED = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
+
+
+def _blank_respelling(match: re.Match[str]) -> str:
+    """Blank a respelling: minus signs or en dashes between syllables, or a stressed
+    syllable in capitals ("sal-muh-NEL-uh"); not a bracketed compound ("mother-to-child",
+    "lacto-ovo-vegetarian"), whose words are checked."""
+    found = match.group(0)
+    if "−" in found or "–" in found or _STRESSED.search(found):
+        return " " * len(found)
+    return found
+
+
+def _may_hold_respelling(text: str) -> bool:
+    return ("(" in text or "[" in text) and ("-" in text or "−" in text or "‐" in text)
+
+
 def _mask_urls(text: str) -> str:
-    """``text`` with URLs, e-mail addresses, codes and 100+ character strings blanked."""
+    """``text`` with URLs, e-mail addresses, codes, pronunciation respellings and 100+
+    character strings blanked."""
     if len(text) >= 100 and max(map(len, text.split()), default=0) >= 100:
         text = _LONG_TOKEN().sub(_blank, text)
+    if _may_hold_respelling(text):
+        text = _RESPELLING().sub(_blank_respelling, text)
     if _may_hold_url(text):
         text = URL_OR_EMAIL().sub(_blank, text)
     if _may_hold_code(text):
@@ -1152,7 +1368,7 @@ def find_issues(
         issues: list[Issue] = []
         for start, token in _located(sorted_text, bad):
             issues.extend(_check_token(sorted_text, token, start, lexicon, names or set()))
-        return issues
+        return _not_foreign(sorted_text, issues, lexicon)
     masked = page.masked.get(text) if page else None
     if masked is None:
         masked = _mask_urls(text)
@@ -1173,7 +1389,51 @@ def find_issues(
             issues.extend(found)
         elif _fine_anywhere(token, lexicon):
             clean.add(token)
-    return issues
+    return _not_foreign(masked, issues, lexicon)
+
+
+# Where a stretch of text ends for the language test: a sentence, a line, a quote, a
+# parenthesis, a label ("Spanish: ...").
+_STRETCH_END = _lazy(r"[.!?;:\n\"“”«»()\[\]]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
+_PLAIN_WORD = _lazy(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+
+
+def _not_foreign(text: str, issues: list[Issue], lexicon: Lexicon) -> list[Issue]:
+    """``issues`` less the misspellings inside a passage in another language."""
+    if not any(i.kind == "misspelling" for i in issues):
+        return issues
+    spans = foreign_spans(text, lexicon)
+    if not spans:
+        return issues
+    return [
+        issue
+        for issue in issues
+        if issue.kind != "misspelling" or not any(a <= issue.start < b for a, b in spans)
+    ]
+
+
+def foreign_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The stretches of ``text`` (sentences, lines, quotes, parentheses) written in
+    another language: at least FOREIGN_MIN_FUNCTION_WORDS function words of another
+    language, and at least FOREIGN_MIN_SHARE of the words either those or in no English
+    list ("Sexo en los tiempos del COVID-19"; not "Vitamin D is sold as el Sol")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    ends = [m.start() for m in _STRETCH_END().finditer(text)] + [len(text)]
+    for end in ends:
+        if end > start:
+            words = [m.group().lower() for m in _PLAIN_WORD().finditer(text, start, end)]
+            foreign = sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS)
+            if foreign >= FOREIGN_MIN_FUNCTION_WORDS:
+                unknown = sum(
+                    1
+                    for w in words
+                    if w not in FOREIGN_FUNCTION_WORDS and len(w) > 2 and not lexicon.known(w)
+                )
+                if foreign + unknown >= FOREIGN_MIN_SHARE * len(words):
+                    spans.append((start, end))
+        start = end + 1
+    return spans
 
 
 # TOKEN's letters and digits, and the characters it allows only inside a token
@@ -1261,7 +1521,23 @@ def _check_token(
         # a word mentioned or introduced ("physis", "a protein called cubilin") may be
         # new to every list; a dropped apostrophe or a run-on there is still reported
         issues = [i for i in issues if i.kind != "misspelling"]
+    if issues and _species_epithet(text, token, start):
+        issues = [i for i in issues if i.kind != "misspelling"]
     return issues
+
+
+_GENUS_BEFORE = _lazy(r"\b([A-Z][a-z]{2,}|[A-Z]\.)\s+$")
+# Latin species-name endings ("israelii", "scabiei", "jejuni", "duodenale", "cercariae").
+EPITHET_ENDINGS = ("i", "ae", "ensis", "orum", "arum", "oides", "ale")
+
+
+def _species_epithet(text: str, token: str, start: int) -> bool:
+    """A Latin species name after its genus: "Actinomyces israelii", "E. coli" style
+    names with a genus written with a capital (not one that starts the sentence)."""
+    if not token.islower() or not token.endswith(EPITHET_ENDINGS):
+        return False
+    before = _GENUS_BEFORE().search(text, max(0, start - 40), start)
+    return before is not None and not sentence_initial(text, before.start(1))
 
 
 def _fine_anywhere(token: str, lexicon: Lexicon) -> bool:
@@ -1386,11 +1662,44 @@ def _check_capitalised(
     initial = not inside and sentence_initial(text, start)
     if not initial or lower in names:
         return []  # a proper name inside a sentence, or one the page uses as a name
+    if _personal_name(text, start, end, lexicon):
+        return []  # "Minot: Iredia Osadolor", "Dr. Smithe"
     verdict = _capital_verdict(lower, lexicon)
     if verdict is None:
         return []
     kind, suggestions, detail = verdict
     return [Issue(kind, start, end, token, tuple(_capitalise(s) for s in suggestions), detail)]
+
+
+_NAME_AFTER = _lazy(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
+# A surname before initials, as in a reference or a byline: "Siegel JD,", "Kaler, SG.",
+# "Morie A. Gertz".
+_INITIALS_AFTER = _lazy(r",?[ \t\u00a0]+(?:[A-Z]{1,3}(?=[,.;: \t]|$)|[A-Z]\.)")
+# Nouns that follow a person's name in an eponym: "Turcot syndrome", "Romberg test".
+EPONYM_NOUNS = {
+    *("syndrome", "disease", "disorder", "sign", "test", "reflex", "palsy", "anomaly"),
+    *("phenomenon", "sequence", "tumor", "tumour", "procedure", "operation", "maneuver"),
+    *("classification", "criteria", "scale", "score", "type", "variant", "cyst", "ulcer"),
+}
+
+
+def _personal_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the capitalised word at ``start`` (starting a sentence or a line) is a
+    person's name: after a title ("Dr. Smithe"), before initials ("Siegel JD"), before
+    the noun of an eponym ("Turcot syndrome"), or followed by a capitalised word in no
+    list, a surname ("Iredia Osadolor"). ("Diabtes Mellitus" is still checked:
+    "mellitus" is a known word.)"""
+    if _previous_word(text, start) in NAME_TITLES or _INITIALS_AFTER().match(text, end):
+        return True
+    if _next_word(text, end) in EPONYM_NOUNS:
+        return True
+    following = _NAME_AFTER().match(text, end)
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    if word in FUNCTION_WORDS:
+        return False
+    return not lexicon.known(word) and not lexicon.known_form(word)
 
 
 def _capitalise(word: str) -> str:
