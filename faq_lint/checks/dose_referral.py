@@ -22,15 +22,12 @@ their own, default false), ``quote-chars`` (default 100).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.disclaimer import phrases
-from faq_lint.checks.medical_data import PATTERNS, data_path, lexicon
+from faq_lint.checks.medical_data import PATTERNS, lexicon, load_data_file
 from faq_lint.models import Document, Entry
-from faq_lint.rulepack import RulePackError
-from faq_lint.safety import yaml_error
 from faq_lint.text.claim_sense import Advice, advises, load_advice
 from faq_lint.text.memo import AnswerMemo
 from faq_lint.text.sentences import Sentence, split_sentences
@@ -96,16 +93,4 @@ def _refers(text: str, rule: Rule, advice: Advice) -> bool:
 
 
 def _patterns(rule: Rule) -> Advice:
-    def build() -> Advice:
-        path = data_path(rule, "patterns-file", PATTERNS)
-        try:
-            return load_advice(path)
-        except (OSError, ValueError, yaml_error(), re.error, TypeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise RulePackError(
-                f"{path}: cannot load the data file of rule {rule.code} "
-                f"(option 'patterns-file'): {reason}"
-            ) from exc
-
-    result: Advice = rule.state("advice", build)
-    return result
+    return load_data_file(rule, "advice", "patterns-file", PATTERNS, load_advice)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from faq_lint.checks.base import Rule
 from faq_lint.models import Document
@@ -27,6 +27,8 @@ TERMS = "medical/medication-terms.yaml"
 PATTERNS = "medical/claim-patterns.yaml"
 SOURCES = "medical/citation-sources.yaml"
 PHRASES = "medical/disclaimer-phrases.yaml"
+
+T = TypeVar("T")
 
 
 def data_path(rule: Rule, option: str, default: str) -> str:
@@ -47,6 +49,22 @@ def _fail(rule: Rule, option: str, path: str, exc: Exception) -> RulePackError:
     return RulePackError(
         f"{path}: cannot load the data file of rule {rule.code} (option '{option}'): {reason}"
     )
+
+
+def load_data_file(rule: Rule, key: str, option: str, default: str, load: Callable[[str], T]) -> T:
+    """``load`` applied to the file ``option`` names, kept in the rule's state under
+    ``key``; a file that cannot be read or used stops the run with one line naming it
+    (a :class:`RulePackError`)."""
+
+    def build() -> T:
+        path = data_path(rule, option, default)
+        try:
+            return load(path)
+        except (OSError, ValueError, yaml_error(), re.error, TypeError) as exc:
+            raise _fail(rule, option, path, exc) from exc
+
+    result: T = rule.state(key, build)
+    return result
 
 
 def pattern_file_error(rule: Rule, option: str, default: str, exc: Exception) -> RulePackError:

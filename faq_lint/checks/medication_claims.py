@@ -29,10 +29,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
-from faq_lint.checks.medical_data import PATTERNS, citation_finder, data_path, lexicon
+from faq_lint.checks.medical_data import PATTERNS, citation_finder, lexicon, load_data_file
 from faq_lint.models import Document, Entry
-from faq_lint.rulepack import RulePackError
-from faq_lint.safety import yaml_error
 from faq_lint.text.citations import CitationFinder
 from faq_lint.text.claim_sense import Judged, Sense, judge, leadin_kind, load_sense, names_treatment
 from faq_lint.text.medication import Lexicon, names_of
@@ -42,34 +40,11 @@ from faq_lint.text.sentences import Sentence, split_sentences
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     finder = citation_finder(rule)
-    intro = _intro_entries(document)
-    intro_text = "\n\n".join(part.answer for part in intro)
-    if intro and document.entries and document.entries[0] is entry:
-        # the page's intro is checked once, with the first entry; its findings belong to
-        # no entry
-        context = document.title or ""
-        for part in intro:
-            for start, end, quote, drugs, sentence in _uncited(part.answer, context, rule):
-                hit = hit_in_answer(
-                    part,
-                    start,
-                    end,
-                    args={"claim": quote, "drugs": drugs, "sentence": sentence},
-                    suggestions=[
-                        f"Cite a source for this claim, e.g. {_next_marker(document, rule, finder)}"
-                    ],
-                    matched=quote,
-                )
-                yield replace(hit, entry=None, document=document)
-            context = f"{context}\n{part.answer}"
-    if not entry.answer.strip():
-        return
-    context = f"{document.title or ''}\n{intro_text}\n{entry.question}"
-    memo: AnswerMemo[list[_Uncited]] = rule.state("answers", AnswerMemo)
-    found = memo.get((context, entry.answer), lambda: _uncited(entry.answer, context, rule))
-    for start, end, quote, drugs, sentence in found:
-        yield hit_in_answer(
-            entry,
+
+    def hit(part: Entry, claim: _Uncited) -> Hit:
+        start, end, quote, drugs, sentence = claim
+        return hit_in_answer(
+            part,
             start,
             end,
             args={"claim": quote, "drugs": drugs, "sentence": sentence},
@@ -79,31 +54,31 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
             matched=quote,
         )
 
+    intro = document.intro_entries()
+    intro_text = "\n\n".join(part.answer for part in intro)
+    if intro and document.entries and document.entries[0] is entry:
+        # the page's intro is checked once, with the first entry; its findings belong to
+        # no entry
+        context = document.title or ""
+        for part in intro:
+            for claim in _uncited(part.answer, context, rule):
+                yield replace(hit(part, claim), entry=None, document=document)
+            context = f"{context}\n{part.answer}"
+    if not entry.answer.strip():
+        return
+    context = f"{document.title or ''}\n{intro_text}\n{entry.question}"
+    memo: AnswerMemo[list[_Uncited]] = rule.state("answers", AnswerMemo)
+    found = memo.get((context, entry.answer), lambda: _uncited(entry.answer, context, rule))
+    for claim in found:
+        yield hit(entry, claim)
+
 
 # An uncited claim: the sentence's offsets, the quote, the medicines named, the sentence.
 _Uncited = tuple[int, int, str, str, str]
 
 
-def _intro_entries(document: Document) -> list[Entry]:
-    """The page's text before its first question, as entries with no question."""
-    made = getattr(document, "intro_entries", None)
-    return list(made()) if callable(made) else []
-
-
 def _sense(rule: Rule) -> Sense:
-    def build() -> Sense:
-        path = data_path(rule, "patterns-file", PATTERNS)
-        try:
-            return load_sense(path)
-        except (OSError, ValueError, yaml_error(), re.error, TypeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise RulePackError(
-                f"{path}: cannot load the data file of rule {rule.code} "
-                f"(option 'patterns-file'): {reason}"
-            ) from exc
-
-    result: Sense = rule.state("sense", build)
-    return result
+    return load_data_file(rule, "sense", "patterns-file", PATTERNS, load_sense)
 
 
 def _units(text: str) -> list[Sentence]:

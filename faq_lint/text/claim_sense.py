@@ -162,20 +162,24 @@ def sense_from(data: dict[str, Any]) -> Sense:
     )
 
 
+def _yaml_section(path: str, name: str) -> dict[str, Any]:
+    """The mapping under ``name`` in the YAML file ``path`` ({} when there is none)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+    section = data.get(name) if isinstance(data, dict) else None
+    return section if isinstance(section, dict) else {}
+
+
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: float) -> Sense:
     del stamp
     from faq_lint.datacache import cached
 
-    def build() -> dict[str, Any]:
-        import yaml
-
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
-        section = data.get("claim_sense") if isinstance(data, dict) else None
-        return section if isinstance(section, dict) else {}
-
-    return sense_from(cached("claim-sense", [path], build, "7"))
+    return sense_from(
+        cached("claim-sense", [path], lambda: _yaml_section(path, "claim_sense"), "7")
+    )
 
 
 def load_sense(patterns_path: str | Path) -> Sense:
@@ -399,15 +403,9 @@ def _load_advice(path: str, stamp: float) -> Advice:
     del stamp
     from faq_lint.datacache import cached
 
-    def build() -> dict[str, Any]:
-        import yaml
-
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
-        section = data.get("dose_advice") if isinstance(data, dict) else None
-        return section if isinstance(section, dict) else {}
-
-    return advice_from(cached("dose-advice", [path], build, "5"))
+    return advice_from(
+        cached("dose-advice", [path], lambda: _yaml_section(path, "dose_advice"), "5")
+    )
 
 
 def load_advice(patterns_path: str | Path) -> Advice:
