@@ -19,7 +19,6 @@ from faq_lint.engine import (
     is_broken,
     select_rules,
     sort_findings,
-    validate_rule_options,
 )
 from faq_lint.models import Document, DocumentSummary, Finding, Report
 from faq_lint.parallel import CorpusJob, check_documents_and_figures, worker_count
@@ -79,7 +78,6 @@ def lint(
     check_settings(config)  # a bad setting stops the run (exit 2), never a wrong verdict
     check_rule_names(config, specs, select, ignore)
     rules = select_rules(specs, config, select=select, ignore=ignore)
-    validate_rule_options(rules, config)
     ruleset = RuleSet.build(rules)
 
     use_cache = config.cache if cache is None else cache

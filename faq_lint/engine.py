@@ -79,24 +79,6 @@ def select_rules(
     return rules
 
 
-def validate_rule_options(rules: Sequence[Rule], config: Config) -> None:
-    """Fail early on per-rule options nobody declared (a typo would be silently ignored)."""
-    from faq_lint.discovery import UsageError
-
-    known = {spec_key for rule in rules for spec_key in (rule.spec.code, rule.spec.name)}
-    for key, overrides in config.rules.items():
-        if key not in known:
-            continue
-        rule = next(r for r in rules if key in (r.spec.code, r.spec.name))
-        for option in overrides:
-            if option != "severity" and option not in rule.spec.options:
-                where = config.source or "configuration"
-                raise UsageError(
-                    f"{where}: unknown option '{option}' for rule {rule.spec.code} "
-                    f"({rule.spec.name}); known options: {', '.join(rule.spec.options) or 'none'}"
-                )
-
-
 def key_path(path: str, root: str | None) -> str:
     """``path`` relative to the project root with ``/`` separators, however it was written.
 

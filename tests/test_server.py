@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,26 @@ def stop(client: Client) -> None:
     assert client.process.wait(timeout=30) == 0
 
 
-def test_diagnostics_equal_the_command_line_on_open_and_save(project: Path) -> None:
+@pytest.fixture()
+def server(project: Path) -> Iterator[Client]:
+    """A started server for ``project``; killed at the end whatever the test did."""
+    client = Client(project)
+    try:
+        start(client, project)
+        yield client
+    finally:
+        client.process.kill()
+        client.process.wait()
+
+
+def open_page(client: Client, path: Path, language: str, text: str) -> None:
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri_of(path), "languageId": language, "version": 1, "text": text}},
+    )
+
+
+def test_diagnostics_equal_the_command_line_on_open_and_save(project: Path, server: Client) -> None:
     page = project / "pages" / "tattoo-aftercare.txt"
     write_page(page)
     (project / "pages" / "piercing.txt").write_text(
@@ -179,102 +199,46 @@ def test_diagnostics_equal_the_command_line_on_open_and_save(project: Path) -> N
     assert expected, "the page should have findings for the comparison to mean something"
     assert any(rule.startswith("FAQ6") for rule, *_ in expected), "a whole-site finding"
 
-    client = Client(project)
-    try:
-        start(client, project)
-        uri = uri_of(page)
-        client.notify(
-            "textDocument/didOpen",
-            {
-                "textDocument": {
-                    "uri": uri,
-                    "languageId": "plaintext",
-                    "version": 1,
-                    "text": page.read_text(encoding="utf-8"),
-                }
-            },
-        )
-        assert from_diagnostics(client.diagnostics(uri)) == expected
+    client = server
+    uri = uri_of(page)
+    open_page(client, page, "plaintext", page.read_text(encoding="utf-8"))
+    assert from_diagnostics(client.diagnostics(uri)) == expected
 
-        # The editor saves an edit: an empty answer and a question with no question mark.
-        write_page(page, "\nQ: Aftercare leaflet\nA:\n")
-        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
-        after = from_diagnostics(client.diagnostics(uri))
-        assert after == as_compared(cli_findings(project, "pages/tattoo-aftercare.txt"))
-        assert after != expected
-        stop(client)
-    finally:
-        client.process.kill()
-        client.process.wait()
+    # The editor saves an edit: an empty answer and a question with no question mark.
+    write_page(page, "\nQ: Aftercare leaflet\nA:\n")
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    after = from_diagnostics(client.diagnostics(uri))
+    assert after == as_compared(cli_findings(project, "pages/tattoo-aftercare.txt"))
+    assert after != expected
+    stop(client)
 
 
-def test_a_broken_file_is_a_diagnostic_not_a_crash(project: Path) -> None:
+def test_a_broken_file_is_a_diagnostic_not_a_crash(project: Path, server: Client) -> None:
     page = project / "pages" / "broken.json"
     page.write_text('{"mainEntity": [ {"name": "Is it safe?", ', encoding="utf-8")
     expected = as_compared(cli_findings(project, "pages/broken.json"))
     assert [rule for rule, *_ in expected] == ["FAQ001"]
 
-    client = Client(project)
-    try:
-        start(client, project)
-        uri = uri_of(page)
-        client.notify(
-            "textDocument/didOpen",
-            {
-                "textDocument": {
-                    "uri": uri,
-                    "languageId": "json",
-                    "version": 1,
-                    "text": page.read_text(),
-                }
-            },
-        )
-        assert from_diagnostics(client.diagnostics(uri)) == expected
-        # The server is still alive and answers.
-        stop(client)
-    finally:
-        client.process.kill()
-        client.process.wait()
+    client = server
+    open_page(client, page, "json", page.read_text())
+    assert from_diagnostics(client.diagnostics(uri_of(page))) == expected
+    # The server is still alive and answers.
+    stop(client)
     assert b"Traceback" not in (client.process.stderr.read() if client.process.stderr else b"")
 
 
-def test_a_file_faq_lint_does_not_read_gets_no_diagnostics(project: Path) -> None:
+def test_a_file_faq_lint_does_not_read_gets_no_diagnostics(project: Path, server: Client) -> None:
     notes = project / "notes.py"
     notes.write_text("print('not an FAQ page')\n", encoding="utf-8")
     page = project / "pages" / "ok.txt"
     write_page(page)
-    client = Client(project)
-    try:
-        start(client, project)
-        client.notify(
-            "textDocument/didOpen",
-            {
-                "textDocument": {
-                    "uri": uri_of(notes),
-                    "languageId": "python",
-                    "version": 1,
-                    "text": "",
-                }
-            },
-        )
-        client.notify(
-            "textDocument/didOpen",
-            {
-                "textDocument": {
-                    "uri": uri_of(page),
-                    "languageId": "plaintext",
-                    "version": 1,
-                    "text": "",
-                }
-            },
-        )
-        # The first diagnostics to arrive are the page's: the .py file got none.
-        first = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
-        assert first["params"]["uri"] == uri_of(page)
-        stop(client)
-    finally:
-        client.process.kill()
-        client.process.wait()
+    client = server
+    open_page(client, notes, "python", "")
+    open_page(client, page, "plaintext", "")
+    # The first diagnostics to arrive are the page's: the .py file got none.
+    first = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    assert first["params"]["uri"] == uri_of(page)
+    stop(client)
 
 
 def test_columns_are_utf16_code_units_as_lsp_counts_them() -> None:

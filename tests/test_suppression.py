@@ -197,6 +197,11 @@ def _write_html_page(tmp_path: Path, fmt: str) -> Path:
         path = tmp_path / "page.json"
         lines = [json.dumps({"question": q, "answer": a}) for q, a in items]
         path.write_text('{"faqs": [\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
+    elif fmt == "jsonl":
+        path = tmp_path / "page.jsonl"
+        rows = [{"question": q, "answer": a} for q, a in items]
+        rows[1]["topic"] = {"name": "nested"}  # one record read by the general path
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     else:
         path = tmp_path / "page.yaml"
         body = "".join(
@@ -206,7 +211,7 @@ def _write_html_page(tmp_path: Path, fmt: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", ["jsonld", "json", "yaml"])
+@pytest.mark.parametrize("fmt", ["jsonld", "json", "jsonl", "yaml"])
 def test_html_comment_suppressions_in_html_answers(fmt: str, tmp_path: Path) -> None:
     path = _write_html_page(tmp_path, fmt)
     settings = Config(paths=[str(tmp_path)], cache=False)

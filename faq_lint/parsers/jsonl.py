@@ -6,7 +6,8 @@ question and answer point at their own string tokens on the record's line;
 (``id``, ``source_url``, ``topic``, ``lint-ignore``...) go to ``Entry.metadata``; an
 ``id`` that is unique in the file becomes the entry id. A first record without a
 question but with page metadata (``title``, ``reviewed``, ``owner``) describes the
-page. A malformed line is one finding (with the count of any others like it) and
+page. HTML comments in HTML answers (suppressions) belong to their record's entry.
+A malformed line is one finding (with the count of any others like it) and
 the other lines are still read.
 """
 
@@ -32,6 +33,7 @@ from faq_lint.parsers.tree import (
     EXTRA_ANSWER_KEYS,
     EntryBuilder,
     Node,
+    assign_comments,
     html_to_text,
     looks_like_html,
 )
@@ -55,6 +57,7 @@ def parse_jsonl(text: str, path: str) -> Document:
             ParseProblem(kind="malformed", message=f"{message}{suffix}", line=line, column=column)
         )
     builder.finish()
+    assign_comments(document, builder.html_comments)
     return document
 
 
@@ -150,7 +153,7 @@ def _flat_entry(builder: EntryBuilder, row: str, value: object, number: int) -> 
     if answer is not None:
         answer_text = decode_on_line(answer, answer_start, number)
         if looks_like_html(answer_text.text):
-            answer_text = html_to_text(answer_text)
+            answer_text = html_to_text(answer_text, builder.html_comments)
     metadata = {k: v for k, v in value.items() if k != question_key and k != answer_key}
     raw_id = value["id"] if "id" in value else value.get("@id", _NO_ID)
     id_text = None if raw_id is _NO_ID else raw_id if isinstance(raw_id, str) else _scalar(raw_id)

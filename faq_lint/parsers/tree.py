@@ -402,7 +402,7 @@ def document_from_tree(
             kind="shape",
         )
     builder.finish()
-    _assign_comments(document, [*(comments or []), *builder.html_comments])
+    assign_comments(document, [*(comments or []), *builder.html_comments])
     return document
 
 
@@ -420,7 +420,7 @@ def _container(root: Node) -> tuple[Node, str] | None:
     return None
 
 
-def _assign_comments(document: Document, comments: list[Comment]) -> None:
+def assign_comments(document: Document, comments: list[Comment]) -> None:
     """Comments go to the entry whose lines they sit in (up to the next entry)."""
     starts = [e.question_position.line for e in document.entries]
     for comment in comments:
