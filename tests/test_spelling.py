@@ -107,7 +107,7 @@ def test_project_word_list_and_extra_words(tmp_path: Path) -> None:
 
 
 def test_report_unknown_option(tmp_path: Path) -> None:
-    text = "The qwzxplorin gene is rare."
+    text = "Some people take qwzxplorin every day."
     assert run(tmp_path, text) == []
     found = run(tmp_path, text, rules={"FAQ201": {"report-unknown": True}})
     assert [f.message.split("'")[1] for f in found] == ["qwzxplorin"]

@@ -69,12 +69,13 @@ def lexicon_for(rule: Rule) -> Lexicon:
     eponyms = _paths(rule, "eponyms", "words/eponyms.txt")
     variants = _paths(rule, "variants", "words/us-uk.txt")
     parts = _paths(rule, "word-parts", "words/word-parts.txt")
+    accepted = _paths(rule, "accept-only", [])
     project_files = project_word_files(rule.project)
     locale = str(getattr(rule.project, "locale", "en-US") or "en-US")
     extra = tuple(sorted(str(w) for w in rule.option("extra-words") or []))
     report_unknown = bool(rule.option("report-unknown", False))
     key = (
-        _stamp(dictionaries + drugs + eponyms + variants + parts + project_files),
+        _stamp(dictionaries + drugs + eponyms + variants + parts + accepted + project_files),
         locale,
         extra,
         report_unknown,
@@ -90,6 +91,7 @@ def lexicon_for(rule: Rule) -> Lexicon:
             extra_words=extra,
             locale=locale,
             report_unknown=report_unknown,
+            accept_files=accepted,
         )
     return _LEXICONS[key]
 

@@ -23,6 +23,11 @@ Speed: the word lists come from the data cache (:mod:`faq_lint.datacache`) in pa
 groups, unpacked as lookups need them, so a page reads only what its own words need; and
 the lexicon remembers the tokens found fine wherever they stand, so a text whose words
 have all been seen before costs one pass of a regular expression.
+
+The word tables (contractions, affixes, derived endings, function words, thresholds)
+are in :mod:`faq_lint.text.spelling_words`; what the words around a word say (a term
+the text names, a Latin name, a notation, a personal name) in
+:mod:`faq_lint.text.spelling_context`.
 """
 
 from __future__ import annotations
@@ -30,27 +35,57 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal
 
 from faq_lint.datacache import cached
+from faq_lint.text.spelling_context import (
+    _lazy,
+    _named_term,
+    _next_word,
+    _not_a_word,
+    _notation,
+    _personal_name,
+    _previous_word,
+    _slip_in_term,
+    sentence_initial,
+)
+from faq_lint.text.spelling_words import (
+    ABBREVIATIONS,
+    COMPOUND_MIN_FREQUENCY,
+    CONTEXT_CONTRACTIONS,
+    CONTRACTIONS,
+    DRUG_TWO_EDITS_LENGTH,
+    FOREIGN_FUNCTION_WORDS,
+    FOREIGN_MIN_FUNCTION_WORDS,
+    FOREIGN_MIN_SHARE,
+    FUNCTION_WORDS,
+    IRREGULAR_PLURALS,
+    LATIN_NOUN_ENDINGS,
+    LATIN_NOUN_MIN_STEM,
+    NEAR_DRUG_MIN_LENGTH,
+    NEAR_DRUG_SAME_END,
+    PREFIXES,
+    PRONOUNS,
+    RELATED_ENDINGS,
+    RUNON_MIN_FREQUENCY,
+    RUNON_MIN_LENGTH,
+    SLIP_MIN_FREQUENCY,
+    SUFFIXES,
+    _uk_to_us_patterns,
+)
 
 IssueKind = Literal["misspelling", "apostrophe", "run-on", "variant"]
 
 # The longest English word in major dictionaries has 45 letters; splitting and suggesting
 # for longer "words" costs time quadratic in their length.
 MAX_WORD_LENGTH = 45
-
-
-def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    """A pattern compiled when first used: start-up does not pay for the ones a run
-    seldom needs (compiling a pattern costs up to a millisecond)."""
-    return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
 
 
 URL_OR_EMAIL = _lazy(
@@ -74,382 +109,6 @@ CAPITALISED_TOKEN = re.compile(
     rf"([A-Z\u00c0-\u024f](?:[{_LETTER}0-9{_JOINERS}]*[{_LETTER}0-9])?)"
 )
 _MISSING_SPACE = _lazy(r"([a-z][a-z']+)\.([A-Z][a-z]+)")
-_INITIAL_BEFORE = set('.!?:;•*-–—"“')
-_QUOTES = "\"'“”‘’"
-
-# Dropped apostrophes of contractions. Not here: real words ("cant", "wont", "hell",
-# "shed", "well", "were", "its", "lets", "ill", "wed", "id"): "cant"/"wont" are checked
-# after a pronoun only.
-CONTRACTIONS: dict[str, str] = {
-    "dont": "don't",
-    "doesnt": "doesn't",
-    "didnt": "didn't",
-    "isnt": "isn't",
-    "arent": "aren't",
-    "wasnt": "wasn't",
-    "werent": "weren't",
-    "hasnt": "hasn't",
-    "havent": "haven't",
-    "hadnt": "hadn't",
-    "wouldnt": "wouldn't",
-    "couldnt": "couldn't",
-    "shouldnt": "shouldn't",
-    "mustnt": "mustn't",
-    "neednt": "needn't",
-    "mightnt": "mightn't",
-    "shant": "shan't",
-    "youre": "you're",
-    "theyre": "they're",
-    "youve": "you've",
-    "theyve": "they've",
-    "weve": "we've",
-    "ive": "I've",
-    "im": "I'm",
-    "youll": "you'll",
-    "theyll": "they'll",
-    "itll": "it'll",
-    "thatll": "that'll",
-    "youd": "you'd",
-    "theyd": "they'd",
-    "whats": "what's",
-    "thats": "that's",
-    "theres": "there's",
-    "heres": "here's",
-    "wheres": "where's",
-    "whos": "who's",
-    "hows": "how's",
-    "couldve": "could've",
-    "wouldve": "would've",
-    "shouldve": "should've",
-    "mightve": "might've",
-    "mustve": "must've",
-    "hes": "he's",
-    "shes": "she's",
-}
-CONTEXT_CONTRACTIONS = {"cant": "can't", "wont": "won't"}
-PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "that", "this", "who", "which", "there"}
-PREFIXES = (
-    "anti",
-    "non",
-    "pre",
-    "post",
-    "re",
-    "un",
-    "over",
-    "under",
-    "multi",
-    "sub",
-    "super",
-    "co",
-    "inter",
-    "intra",
-    "hyper",
-    "hypo",
-    "micro",
-    "mis",
-    "semi",
-    "dis",
-    "self",
-    "counter",
-    "auto",
-    "neuro",
-    "cardio",
-    "bio",
-    "mini",
-    "mid",
-    "out",
-    "up",
-    "well",
-    "ultra",
-    "extra",
-)
-SUFFIXES = (
-    "ing",
-    "ed",
-    "es",
-    "s",
-    "ly",
-    "ness",
-    "less",
-    "ful",
-    "ment",
-    "ers",
-    "er",
-    "al",
-    "ally",
-    "ic",
-    "ity",
-    "ize",
-    "ized",
-    "izing",
-    "ization",
-    "like",
-)
-# Endings that derive medical words from one another: a word in no list is accepted
-# when the same stem with a related ending is known ("viremic": "viremia").
-RELATED_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("emic", ("emia",)),
-    ("ic", ("ia", "y")),
-    ("ics", ("ia", "y")),
-    ("ase", ("ate", "e", "")),
-    ("ases", ("ate", "e", "")),
-    ("otic", ("osis",)),
-    ("itic", ("itis",)),
-    ("ate", ("ic",)),  # a salt or ester of an acid: "adenylosuccinate" (adenylosuccinic)
-    ("ates", ("ic",)),
-)
-# UK -> US spelling patterns, tried on words in no list ("colour" -> "color").
-UK_TO_US: tuple[tuple[str, str], ...] = (
-    (r"our", "or"),
-    (r"isation(s?)$", r"ization\1"),
-    (r"is(e|ed|es|ing|er|ers)$", r"iz\1"),
-    (r"ys(e|ed|es|ing)$", r"yz\1"),
-    (r"tre(s?)$", r"ter\1"),
-    (r"ae", "e"),
-    (r"oe", "e"),
-    (r"ll(ed|ing|er|ers|or|ors)$", r"l\1"),
-    (r"ogue(s?)$", r"og\1"),
-    (r"ence$", "ense"),
-    (r"^sulph", "sulf"),
-)
-
-
-@lru_cache(maxsize=1)
-def _uk_to_us_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(pattern), replacement) for pattern, replacement in UK_TO_US)
-
-
-# Short function words: "symptomsthe", "inheritedthat" are a word run into one of these.
-FUNCTION_WORDS = {
-    "the",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "that",
-    "this",
-    "these",
-    "those",
-    "which",
-    "who",
-    "such",
-    "also",
-    "not",
-    "from",
-    "by",
-    "than",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "their",
-    "they",
-    "it",
-    "its",
-    "an",
-    "but",
-    "if",
-    "when",
-    "while",
-    "into",
-    "do",
-    "does",
-    "there",
-    "other",
-    "some",
-    "most",
-    "many",
-    "he",
-    "she",
-    "we",
-    "you",
-    "his",
-    "her",
-    "our",
-    "your",
-    "them",
-    "all",
-    "any",
-    "each",
-    "what",
-}
-# Nouns whose plural is not noun + s, so noun + s is a possessive missing its apostrophe.
-IRREGULAR_PLURALS = {
-    "child",
-    "woman",
-    "man",
-    "person",
-    "foot",
-    "tooth",
-    "mouse",
-    "wife",
-    "life",
-    "knife",
-    "calf",
-    "half",
-    "leaf",
-    "self",
-    "thief",
-    "wolf",
-    "ox",
-    "fetus",
-}
-# Words that introduce a new term: "a protein called cubilin", "known as atopy".
-TERM_INTRODUCERS = {"called", "named", "termed", "dubbed"}
-# Titles before a personal name: "Dr. Osadolor", "Prof Kouadjo".
-NAME_TITLES = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sr", "sra", "dra"}
-# Function words of other languages that are not English words (Spanish, French,
-# Portuguese, Italian, German; not those that are English words too, such as "son",
-# "per", "sin", "non"). Two of them in a short stretch made mostly of them and
-# of words in no English list make it a passage or title in another language ("Sexo en
-# los tiempos del COVID-19"), whose words are not English misspellings.
-FOREIGN_FUNCTION_WORDS = frozenset(
-    {
-        "el",
-        "los",
-        "las",
-        "del",
-        "una",
-        "unos",
-        "unas",
-        "es",
-        "que",
-        "y",
-        "en",
-        "por",
-        "para",
-        "con",
-        "su",
-        "sus",
-        "como",
-        "pero",
-        "muy",
-        "esta",
-        "este",
-        "estos",
-        "estas",
-        "hay",
-        "sobre",
-        "entre",
-        "cuando",
-        "donde",
-        "usted",
-        "ustedes",
-        "nuestro",
-        "nuestra",
-        "le",
-        "les",
-        "des",
-        "du",
-        "et",
-        "est",
-        "avec",
-        "dans",
-        "sur",
-        "pas",
-        "qui",
-        "au",
-        "aux",
-        "ce",
-        "cette",
-        "ces",
-        "vous",
-        "nous",
-        "sont",
-        "ou",
-        "une",
-        "leur",
-        "leurs",
-        "votre",
-        "vos",
-        "uma",
-        "dos",
-        "das",
-        "seu",
-        "sua",
-        "il",
-        "gli",
-        "della",
-        "delle",
-        "di",
-        "che",
-        "sono",
-        "und",
-        "ist",
-        "nicht",
-        "mit",
-        "fur",
-        "ein",
-        "eine",
-        "einen",
-        "zu",
-        "von",
-        "wir",
-        "ihr",
-        "ihre",
-        "sich",
-        "auch",
-        "oder",
-        "wenn",
-        "bei",
-    }
-)
-FOREIGN_MIN_FUNCTION_WORDS = 2  # in one stretch (a sentence, line, quote or parenthesis)
-FOREIGN_MIN_SHARE = 0.5  # of its words: foreign function words or in no English list
-# Abbreviations written without their full stop ("etc", "vs", "approx").
-ABBREVIATIONS = {
-    "etc",
-    "vs",
-    "dept",
-    "approx",
-    "incl",
-    "misc",
-    "esp",
-    "govt",
-    "yr",
-    "yrs",
-    "hr",
-    "hrs",
-    "wk",
-    "wks",
-    "mins",
-    "sec",
-    "avg",
-    "mcg",
-    "lbs",
-    "oz",
-    "ie",
-    "eg",
-    "cf",
-    "al",
-    "ext",
-}
-NEAR_DRUG_MIN_LENGTH = 7  # a word in no list this long, one edit from a drug name this long
-NEAR_DRUG_SAME_END = 3  # ... that ends with the drug's last letters (its class stem)
-DRUG_TWO_EDITS_LENGTH = 10  # a drug name two edits away is suggested for words this long
-SLIP_MIN_FREQUENCY = 1000  # a typing slip's word (one doubled/undoubled/swapped letter)
-RUNON_MIN_FREQUENCY = 5000  # both words of a run-together pair without a function word
-RUNON_MIN_LENGTH = 6
-COMPOUND_MIN_FREQUENCY = 1000  # "handwashing", "wastewater": two common words, one word
 
 
 @dataclass(frozen=True)
@@ -660,6 +319,12 @@ def _edits1(lower: str, letters: Iterable[str]) -> list[str]:
     return deletes + transposes + replaces + inserts
 
 
+def _unaccented(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _is_number(word: str) -> bool:
     if word in ("nan", "inf", "infinity"):
         return False
@@ -689,6 +354,10 @@ class Lexicon:
     report_unknown: bool = False
     packed_words: list[bytes] = field(default_factory=list, repr=False)
     drug_files: list[str] = field(default_factory=list)
+    # words accepted but never suggested (a large general list: its rare words would
+    # otherwise become "corrections" and give unknown words a suggestion), read when a
+    # word is in no other list
+    accept_files: list[str] = field(default_factory=list)
     _cache: dict[str, tuple[IssueKind, tuple[str, ...], str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -713,6 +382,7 @@ class Lexicon:
         self.eponym_owners = {e.split("'")[0] for e in self.eponyms}
         self._drugs_by_start = _drugs_by_start(self.drugs)
         self._drug_files_read = not self.drug_files
+        self._accepted: frozenset[str] | None = None if self.accept_files else frozenset()
         # tokens find_issues has found nothing in and never will, wherever they stand
         self.clean_tokens: set[str] = set()
         # tokens page_words has found that do need checking where they stand
@@ -729,6 +399,7 @@ class Lexicon:
         extra_words: Iterable[str] = (),
         locale: str = "en-US",
         report_unknown: bool = False,
+        accept_files: Iterable[str] = (),
     ) -> Lexicon:
         word_files, drug_files = list(word_files), list(drug_files)
         named = (eponym_file, variant_file, part_file)
@@ -750,6 +421,7 @@ class Lexicon:
             report_unknown=report_unknown,
             packed_words=data["words"],
             drug_files=drug_files,
+            accept_files=list(accept_files),
         )
 
     # -- unpacking -----------------------------------------------------------------------
@@ -814,11 +486,26 @@ class Lexicon:
         return bool(self._still_packed) and self._unpack(word) and word in self.english
 
     def known(self, word: str) -> bool:
+        return self._listed(word) or word in self.accepted()
+
+    def _listed(self, word: str) -> bool:
+        """In a list whose words may be suggested (English, medical, drug, project)."""
         if word in self.english or word in self.extra or word in ABBREVIATIONS:
             return True
-        if self._still_packed and self._unpack(word):
-            return word in self.english or word in self.extra
-        return False
+        unpacked = self._still_packed and self._unpack(word)
+        return bool(unpacked) and (word in self.english or word in self.extra)
+
+    def accepted(self) -> frozenset[str]:
+        """The accept-only words (``accept_files``), read on first use."""
+        if self._accepted is None:
+            files = self.accept_files
+
+            def build() -> list[str]:
+                return sorted(tokens_of(w for path in files for w in read_word_file(path)))
+
+            words = cached("spelling-accepted", files, build, extra=f"{_DATA_LAYOUT} {files!r}")
+            self._accepted = frozenset(words)
+        return self._accepted
 
     def common(self, word: str, minimum: int) -> bool:
         """A known word at least this frequent (medical words count as frequent)."""
@@ -833,6 +520,9 @@ class Lexicon:
             return True
         if len(word) >= 6 and word.endswith("ic") and self.known(word + "s"):
             return True  # a drug class listed as a plural noun ("anthelminthics")
+        for doubled in ("pping", "pped"):
+            if word.endswith(doubled) and len(word) >= 9 and self.known(word.replace("pp", "p")):
+                return True  # both doublings are standard: "hiccupping", "worshipped"
         for suffix in SUFFIXES:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= (3 if suffix == "s" else 4):
@@ -842,9 +532,20 @@ class Lexicon:
                     return True
         for ending, alternatives in RELATED_ENDINGS:
             stem = word[: -len(ending)]
-            related = any(self.known(stem + other) for other in alternatives)
-            if word.endswith(ending) and len(stem) >= 3 and related:
+            if (
+                word.endswith(ending)
+                and len(stem) >= 3
+                and any(self.known(stem + other) for other in alternatives)
+            ):
                 return True  # "viremic" (viremia), "ligase" (ligate)
+        for ending, alternatives in LATIN_NOUN_ENDINGS:
+            stem = word[: -len(ending)]
+            if (
+                word.endswith(ending)
+                and len(stem) >= LATIN_NOUN_MIN_STEM
+                and any(self.known(stem + other) for other in alternatives)
+            ):
+                return True
         for prefix in PREFIXES:
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) >= 4 and self.known(rest):
@@ -898,6 +599,8 @@ class Lexicon:
         if split:
             return "run-on", (split,), ""
         suggestions = self.suggest(word)
+        if any(_unaccented(s) == word for s in suggestions):
+            return None  # "debridement" for "débridement": the accent is often left off
         if suggestions:
             return "misspelling", suggestions, ""
         if self.report_unknown:
@@ -1027,7 +730,7 @@ class Lexicon:
 
     def _known_among(self, words: frozenset[str]) -> set[str]:
         if self._still_packed:
-            return {w for w in words if self.known(w)}
+            return {w for w in words if self._listed(w)}
         # all unpacked: set operations, not a lookup per word
         return (self.english.keys() & words) | (self.extra & words) | (ABBREVIATIONS & words)
 
@@ -1071,7 +774,7 @@ class Lexicon:
                     continue  # prefixes start words, suffixes end them
                 if kind:
                     reach[j] = True
-                elif len(piece) >= 4 and self.known(piece):
+                elif len(piece) >= 4 and self._listed(piece):
                     reach[j] = reach.get(j, False) or reach[i]
         return any(reach.get(end) for end in ends)
 
@@ -1220,12 +923,13 @@ def _blank(match: re.Match[str]) -> str:
 # A pronunciation respelling in brackets: "[staff−u−lu−kaw−kus aw−ree−us]",
 # "(sal-mon-EL-uh)": syllables joined by hyphens or minus signs, not words.
 _RESPELLING = _lazy(
-    r"[\[(](?=[^\])]{0,80}[\])])[A-Za-z]+(?:[-‐‑−–][A-Za-z]+){2,}"
-    r"(?:[ \t]+[A-Za-z]+(?:[-‐‑−–][A-Za-z]+)+)*[ \t]*[\])]"
+    rf"[\[(](?=[^\])]{{0,80}}[\])])[{_LETTER}]+(?:[-‐‑−–][{_LETTER}]+){{2,}}"
+    rf"(?:[ \t]+[{_LETTER}]+(?:[-‐‑−–][{_LETTER}]+)+)*[ \t]*[\])]"
 )
 
 
-_STRESSED = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
+# a stressed syllable in capitals: "NEL" in "sal-muh-NEL-uh", "O" in "sko-le-O-sis"
+_STRESSED = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])|(?<=[-‐‑−–])[A-Z](?=[-‐‑−–])")
 
 
 def _blank_respelling(match: re.Match[str]) -> str:
@@ -1254,19 +958,6 @@ def _mask_urls(text: str) -> str:
     if _may_hold_code(text):
         text = _CODES().sub(_blank, text)
     return text
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    """Whether the word at ``start`` begins a sentence, a line or a list item."""
-    index = start - 1
-    while index >= 0 and text[index] in " \t\u00a0":
-        index -= 1
-    if index < 0 or text[index] == "\n":
-        return True
-    initial = index >= 1 and text[index - 1].isupper()
-    if text[index] == "." and initial and (index < 2 or not text[index - 2].isalpha()):
-        return False  # after an initial: "Robert H. Lurie"
-    return text[index] in _INITIAL_BEFORE
 
 
 @dataclass
@@ -1331,20 +1022,6 @@ def page_words(texts: Iterable[str], lexicon: Lexicon | None = None) -> PageWord
 def proper_names(texts: Iterable[str]) -> set[str]:
     """Lowercased words a page writes capitalised inside a sentence: names ("Wolman")."""
     return page_words(texts).names
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    return start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
-
-
-def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z']+)\W*$", text[max(0, start - 30) : start])
-    return match.group(1).lower() if match else ""
-
-
-def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
-    return match.group(1).lower() if match else ""
 
 
 _HAS_DIGIT = re.compile("[0-9]").search
@@ -1483,8 +1160,8 @@ def _pieces(token: str, lexicon: Lexicon) -> tuple[list[tuple[str, int]], bool]:
         separators = "/"
     elif "-" in token or "‐" in token or "‑" in token:
         normal = _HYPHEN.sub("-", token).lower()
-        if lexicon.known(normal) or lexicon.known(normal.replace("-", "")):
-            return [], True  # "zig-zag", "e-mail"
+        if lexicon.known_form(normal) or lexicon.known(normal.replace("-", "")):
+            return [], True  # "zig-zag", "e-mail", "x-rayed"
         parts = _HYPHEN.split(token)
         if any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts):
             return [], True  # a pronunciation guide: "(HEE-muh-glow-bin)"
@@ -1504,7 +1181,7 @@ def _check_token(
     text: str, token: str, start: int, lexicon: Lexicon, names: set[str]
 ) -> list[Issue]:
     end = start + len(token)
-    if _HAS_DIGIT(token):
+    if _HAS_DIGIT(token) or _notation(text, start, end):
         return []
     if "." in token and "/" not in token:
         fix = _missing_space(token, lexicon)
@@ -1513,31 +1190,14 @@ def _check_token(
     issues: list[Issue] = []
     for piece, offset in pieces:
         issues.extend(_check_word(text, piece, start + offset, lexicon, names, inside))
-    if (
-        issues
-        and "/" not in token
-        and (_quoted(text, start, end) or _previous_word(text, start) in TERM_INTRODUCERS)
-    ):
-        # a word mentioned or introduced ("physis", "a protein called cubilin") may be
-        # new to every list; a dropped apostrophe or a run-on there is still reported
-        issues = [i for i in issues if i.kind != "misspelling"]
-    if issues and _species_epithet(text, token, start):
-        issues = [i for i in issues if i.kind != "misspelling"]
-    return issues
-
-
-_GENUS_BEFORE = _lazy(r"\b([A-Z][a-z]{2,}|[A-Z]\.)\s+$")
-# Latin species-name endings ("israelii", "scabiei", "jejuni", "duodenale", "cercariae").
-EPITHET_ENDINGS = ("i", "ae", "ensis", "orum", "arum", "oides", "ale")
-
-
-def _species_epithet(text: str, token: str, start: int) -> bool:
-    """A Latin species name after its genus: "Actinomyces israelii", "E. coli" style
-    names with a genus written with a capital (not one that starts the sentence)."""
-    if not token.islower() or not token.endswith(EPITHET_ENDINGS):
-        return False
-    before = _GENUS_BEFORE().search(text, max(0, start - 40), start)
-    return before is not None and not sentence_initial(text, before.start(1))
+    if issues and "/" not in token and _named_term(text, token, start, end, lexicon):
+        # a word mentioned, introduced or named as a molecule ("physis", "a protein
+        # called cubilin", "(heteroplasmy)", "the huntingtin protein") may be new to
+        # every list; a dropped apostrophe, a run-on, a slip of a common word
+        # ("(recieve)") or a letter added, dropped or swapped ("panthothenate kinase")
+        # there is still reported
+        issues = [i for i in issues if i.kind != "misspelling" or _slip_in_term(i)]
+    return [i for i in issues if i.kind != "misspelling" or not _not_a_word(text, i, lexicon)]
 
 
 def _fine_anywhere(token: str, lexicon: Lexicon) -> bool:
@@ -1634,7 +1294,26 @@ def _capital_verdict(lower: str, lexicon: Lexicon) -> tuple[IssueKind, tuple[str
         return None  # an unknown capitalised word starting a sentence: most likely a name
     if kind == "run-on" and len(suggestions[0].split(" ")[0]) < 5:
         return None  # "Matour": a name that happens to split into "Mat our"
+    if (
+        kind == "misspelling"
+        and len(lower) <= NAME_MAX_LENGTH
+        and _one_letter_changed(lower, suggestions[0])
+        and lexicon.frequency(suggestions[0]) < SLIP_MIN_FREQUENCY
+    ):
+        # "Littman" (Pittman), "Wheldon" (Sheldon), "Sendak" (Sendai): a name one letter
+        # from another word; a slip of a common word ("Thw": the) is still reported
+        return None
     return verdict
+
+
+NAME_MAX_LENGTH = 8  # names are short; "Astrosytomas" (astrocytomas) is a misspelling
+
+
+def _one_letter_changed(word: str, other: str) -> bool:
+    """Same length, one letter different (not a letter added, dropped or swapped)."""
+    if len(word) != len(other):
+        return False
+    return sum(1 for a, b in zip(word, other, strict=True) if a != b) == 1
 
 
 def _check_capitalised(
@@ -1669,37 +1348,6 @@ def _check_capitalised(
         return []
     kind, suggestions, detail = verdict
     return [Issue(kind, start, end, token, tuple(_capitalise(s) for s in suggestions), detail)]
-
-
-_NAME_AFTER = _lazy(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
-# A surname before initials, as in a reference or a byline: "Siegel JD,", "Kaler, SG.",
-# "Morie A. Gertz".
-_INITIALS_AFTER = _lazy(r",?[ \t\u00a0]+(?:[A-Z]{1,3}(?=[,.;: \t]|$)|[A-Z]\.)")
-# Nouns that follow a person's name in an eponym: "Turcot syndrome", "Romberg test".
-EPONYM_NOUNS = {
-    *("syndrome", "disease", "disorder", "sign", "test", "reflex", "palsy", "anomaly"),
-    *("phenomenon", "sequence", "tumor", "tumour", "procedure", "operation", "maneuver"),
-    *("classification", "criteria", "scale", "score", "type", "variant", "cyst", "ulcer"),
-}
-
-
-def _personal_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether the capitalised word at ``start`` (starting a sentence or a line) is a
-    person's name: after a title ("Dr. Smithe"), before initials ("Siegel JD"), before
-    the noun of an eponym ("Turcot syndrome"), or followed by a capitalised word in no
-    list, a surname ("Iredia Osadolor"). ("Diabtes Mellitus" is still checked:
-    "mellitus" is a known word.)"""
-    if _previous_word(text, start) in NAME_TITLES or _INITIALS_AFTER().match(text, end):
-        return True
-    if _next_word(text, end) in EPONYM_NOUNS:
-        return True
-    following = _NAME_AFTER().match(text, end)
-    if following is None:
-        return False
-    word = following.group(1).lower()
-    if word in FUNCTION_WORDS:
-        return False
-    return not lexicon.known(word) and not lexicon.known_form(word)
 
 
 def _capitalise(word: str) -> str:
