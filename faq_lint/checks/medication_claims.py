@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
+from functools import partial
+from typing import Generic, TypeVar
 
 from faq_lint.checks.base import Hit, Rule, hit_in_answer
 from faq_lint.checks.medical_data import PATTERNS, citation_finder, lexicon, load_data_file
@@ -113,9 +115,15 @@ def _uncited(answer: str, context: str, rule: Rule) -> list[_Uncited]:
     # "it", "they" stand for a medicine named in the sentence just before (the question,
     # for the first sentence)
     last_line = context.rstrip().rsplit("\n", 1)[-1]
-    near = [_first_named(last_line, lex, sense) >= 0]
-    for sentence in sentences[:-1]:
-        near.append(_first_named(sentence.text, lex, sense) >= 0)
+    names: _Memo[int] = rule.state("named", _Memo)
+    near = [names.get(last_line, partial(_first_named, last_line, lex, sense)) >= 0]
+    for index, sentence in enumerate(sentences[:-1]):
+        text = sentence.text
+        named = names.get(text, partial(_first_named, text, lex, sense)) >= 0
+        # a chain: "You can buy permethrin as a rinse. You rinse it out after 10 minutes.
+        # It's not suitable for babies" - "it" goes on standing for the same medicine
+        near.append(named or (near[index] and sense.pronouns.search(text) is not None))
+    judged: _Memo[Judged | None] = rule.state("judged", _Memo)
     claims: dict[int, Judged | None] = {}
     found: list[_Uncited] = []
     cited: dict[int, bool] = {}
@@ -126,7 +134,11 @@ def _uncited(answer: str, context: str, rule: Rule) -> list[_Uncited]:
         if index not in claims:
             sentence = sentences[index]
             before = named_before or 0 <= named_at < sentence.start
-            claim = judge(sentence.text, lex, sense, before, referent_near=near[index])
+            text, close = sentence.text, near[index]
+            # the same sentence recurs across pages (boilerplate): judged once per run
+            claim = judged.get(
+                (text, before, close), lambda: judge(text, lex, sense, before, referent_near=close)
+            )
             kind = inherited.get(index)
             if claim is None and kind is not None:
                 named = names_treatment(sentence.text, lex, sense)
@@ -149,6 +161,28 @@ def _uncited(answer: str, context: str, rule: Rule) -> list[_Uncited]:
         quote = " ".join(sentence.text[a:b].split())
         found.append((sentence.start, sentence.end, quote, names_of(mentions), sentence.text))
     return found
+
+
+_T = TypeVar("_T")
+
+
+class _Memo(Generic[_T]):
+    """Results of a pure function of a sentence, kept for the run (bounded: cleared
+    when full). It only saves time: the same key always gives the same result."""
+
+    limit = 50_000
+
+    def __init__(self) -> None:
+        self.values: dict[Hashable, _T] = {}
+
+    def get(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        values = self.values
+        if key in values:
+            return values[key]
+        if len(values) >= self.limit:
+            values.clear()
+        value = values[key] = make()
+        return value
 
 
 def _first_named(text: str, lex: Lexicon, sense: Sense) -> int:

@@ -39,6 +39,7 @@ The patterns are data: ``claim_sense`` in ``rules/medical/claim-patterns.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,10 +64,11 @@ _FINAL = re.compile(r"[.!?:;)\]\"'”’]\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # "get help", "help you choose": help that is not a treatment effect
 _NOT_HELP = re.compile(
-    r"\b(?:get|seek|for|medical|more|ask\s+for|extra|need)\s+help\b|\bhelp\s*(?:line|desk|groups?)\b"
-    r"|\b(?:self|mutual)[\s-]help\b"
-    r"|\bhelps?\s+(?:you\s+)?(?:to\s+)?(?:choose|find|decide|understand|work\s+out|plan|book|"
-    r"arrange|pay|remember|keep\s+track)\b",
+    r"\b(?:get|seek|for|medical|more|ask\s+for|extra|need|their|your|his|her|our|my)\s+help\b"
+    r"|\bhelp\s*(?:line|desk|groups?)\b|\b(?:self|mutual)[\s-]help\b"
+    r"|\bhelps?\s+(?:you\s+|a\s+person\s+|people\s+|patients\s+|them\s+|him\s+|her\s+|"
+    r"(?:your|their|the)\s+\w+\s+)?(?:to\s+)?(?:choose|find|decide|understand|work\s+out|plan|book|"
+    r"arrange|pay|remember|keep\s+track|do\s+that|do\s+this)\b",
     re.IGNORECASE,
 )
 # words that tie a treatment named after the verb back to it as its agent or source
@@ -74,6 +76,24 @@ _AGENT_LINK = re.compile(
     r"\b(?:by|with|from|after|using|taking|of|through|via|on|is|are|was|were)\b",
     re.IGNORECASE,
 )
+# a pronoun right after one of these is an object ("Refer to it"), not the claim's subject
+_OBJECT_BEFORE = re.compile(r"\b(?:to|about|for|at|into|on|than)\s+$", re.IGNORECASE)
+# a treatment named only as absent: "fever-free without the use of fever medicines
+# (paracetamol or ibuprofen)" - to the end of the clause
+_WITHOUT = re.compile(r"\bwithout\b[^,;.]{0,100}", re.IGNORECASE)
+# a condition inside the sentence: what follows it up to the next comma is not asserted
+# (an indirect question too: "depends on how well the plan is controlling ...")
+_IN_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|once|until|how\s+well)\b[^,;:]*$", re.IGNORECASE
+)
+# "can treat", "treats": the treatment must be its agent (named before it); "may treat the
+# infection with an antibiotic" says what is used (a use statement)
+_ACTIVE_TREAT = re.compile(
+    r"^(?:(?:can|will|may|could)\s+(?:\w+ly\s+|also\s+)?)?treats?\b", re.IGNORECASE
+)
+# risk nouns that name a condition (what a medicine may be used for, see Sense.indication)
+_CONDITION_NOUN = re.compile(r"^(?:side|adverse|allergic|overdose|toxic|withdrawal)", re.IGNORECASE)
+_AMOUNT_OF = re.compile(r"\s*,?\s*of\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets kept
 _REACH = 120  # characters between a subject and its predicate
 _AGENT_REACH = 40  # characters between a verb and a treatment named after it
@@ -96,20 +116,24 @@ class Judged(NamedTuple):
 class Sense:
     """The compiled ``claim_sense`` patterns."""
 
-    treatment: SafePattern
-    referents: SafePattern
-    anaphors: SafePattern
-    pronouns: SafePattern
-    predicates: tuple[tuple[str, SafePattern], ...]
-    dose: SafePattern
-    blockers: dict[str, SafePattern]
-    attribution: SafePattern
-    conditional: SafePattern
-    leadins: dict[str, SafePattern]
-    side_effects: SafePattern
-    described: SafePattern
-    back_reference: SafePattern
-    dose_use: SafePattern
+    treatment: Matcher
+    referents: Matcher
+    anaphors: Matcher
+    pronouns: Matcher
+    predicates: tuple[tuple[str, Matcher], ...]
+    dose: Matcher
+    blockers: dict[str, Matcher]
+    attribution: Matcher
+    conditional: Matcher
+    leadins: dict[str, Matcher]
+    side_effects: Matcher
+    described: Matcher
+    back_reference: Matcher
+    dose_use: Matcher
+    use_frame: Matcher
+    acts_on: Matcher
+    service: Matcher
+    indication: Matcher
 
     def names_referent(self, text: str) -> int:
         """Offset of the first medicine-like word in ``text`` (-1: none)."""
@@ -122,6 +146,96 @@ class Sense:
         return bool(self.attribution.search(_plain_quotes(text)))
 
 
+_LOOKAROUND_OPENERS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def without_lookarounds(pattern: str) -> str:
+    """``pattern`` with its look-ahead and look-behind groups taken out.
+
+    They only ever forbid matches (each is a zero-width condition), so the result matches
+    wherever ``pattern`` does, and more: a cheap first test for patterns that the fast
+    engine cannot run because of them."""
+    out: list[str] = []
+    index, size, in_class = 0, len(pattern), False
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+            index += 1
+            continue
+        if char == "[":
+            in_class = True
+            out.append(char)
+            index += 1
+            for opener in ("^", "]"):  # "[^", and a "]" first in a class is a literal
+                if pattern[index : index + 1] == opener:
+                    out.append(opener)
+                    index += 1
+            continue
+        if char == "(" and pattern.startswith(_LOOKAROUND_OPENERS, index):
+            index = _group_end(pattern, index)
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index just after the group that opens at ``start``."""
+    depth, index, size, in_class = 0, start, len(pattern), False
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "^":
+                index += 1
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return size
+
+
+class Guarded:
+    """A pattern that only the slower engine can run (it has look-arounds), tried only
+    where its faster superset (:func:`without_lookarounds`, on the fast engine) matches:
+    most sentences have none of its words, and those cost one fast search."""
+
+    __slots__ = ("full", "guard", "engine")
+
+    def __init__(self, full: SafePattern, guard: SafePattern) -> None:
+        self.full = full
+        self.guard = guard
+        self.engine = f"{full.engine}+{guard.engine} guard"
+
+    def search(self, text: str) -> Any:
+        return self.full.search(text) if self.guard.search(text) else None
+
+    def match(self, text: str) -> Any:
+        return self.full.match(text) if self.guard.match(text) else None
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        return self.full.finditer(text) if self.guard.search(text) else iter(())
+
+
+Matcher = SafePattern | Guarded
+
+
 def _alternatives(value: object) -> str:
     items = value if isinstance(value, list) else [value]
     return "|".join(f"(?:{item})" for item in items if item)
@@ -131,10 +245,15 @@ def _items(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else [value] if value else []
 
 
-def _compile(value: object) -> SafePattern:
-    """A data-file pattern on the safe path: no text can make it hang (issue 14)."""
-    source = _alternatives(value)
-    return compile_user(source or r"[^\s\S]", re.IGNORECASE)
+def _compile(value: object) -> Matcher:
+    """A data-file pattern on the safe path: no text can make it hang (issue 14); one
+    with look-arounds behind a fast guard (:class:`Guarded`)."""
+    source = _alternatives(value) or r"[^\s\S]"
+    full = compile_user(source, re.IGNORECASE)
+    if full.engine == "re2":
+        return full
+    guard = compile_user(without_lookarounds(source), re.IGNORECASE)
+    return full if guard.engine != "re2" else Guarded(full, guard)
 
 
 def sense_from(data: dict[str, Any]) -> Sense:
@@ -158,6 +277,10 @@ def sense_from(data: dict[str, Any]) -> Sense:
         side_effects=_compile(data.get("side_effects")),
         back_reference=_compile(data.get("back_reference")),
         dose_use=_compile(data.get("dose_use")),
+        use_frame=_compile(data.get("use_frame")),
+        acts_on=_compile(data.get("acts_on")),
+        service=_compile(data.get("service")),
+        indication=_compile(data.get("indication")),
         described=_compile([f"(?:{item})$" for item in _items(data.get("described"))]),
     )
 
@@ -178,7 +301,7 @@ def _load(path: str, stamp: float) -> Sense:
     from faq_lint.datacache import cached
 
     return sense_from(
-        cached("claim-sense", [path], lambda: _yaml_section(path, "claim_sense"), "7")
+        cached("claim-sense", [path], lambda: _yaml_section(path, "claim_sense"), "8")
     )
 
 
@@ -209,7 +332,7 @@ def _without_links(text: str) -> tuple[str, bool]:
     return plain, bool(linked) and linked >= 0.5 * max(1, words)
 
 
-def _spans(pattern: SafePattern, text: str) -> list[tuple[int, int]]:
+def _spans(pattern: Matcher, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
@@ -267,8 +390,9 @@ def judge(
         return None
     blockers = sense.blockers
     title = blockers.get("title")
-    if title is not None and not _FINAL.search(stripped) and title.search(plain):
-        return None  # "- Why the MMR vaccine is safe for your child": a title or link
+    headline = not _FINAL.search(stripped) or stripped.endswith(":")
+    if title is not None and headline and title.search(plain):
+        return None  # "- Why the MMR vaccine is safe for your child", "What to do about it:"
     link = blockers.get("link")
     if link is not None and link.search(plain):
         return None
@@ -279,18 +403,29 @@ def judge(
     if referent_before:
         subjects += _spans(sense.anaphors, plain)
     if referent_near:
-        subjects += _spans(sense.pronouns, plain)
+        subjects += [
+            span
+            for span in _spans(sense.pronouns, plain)
+            if not _OBJECT_BEFORE.search(plain, max(0, span[0] - 8), span[0])
+        ]
+    if subjects and "without" in plain.lower():
+        absent = [m.span() for m in _WITHOUT.finditer(plain)]
+        subjects = [s for s in subjects if not any(a < s[0] < b for a, b in absent)]
+    if subjects:
+        # "your vaccine appointment", "the drug supply": a service, not the treatment
+        subjects = [s for s in subjects if not sense.service.match(plain[s[1] : s[1] + 30])]
     dose_spans: list[tuple[int, int]] | None = None
     if not subjects and referent_before:
         # "Children over 12 can take 10 mg once a day", "Common side effects include ...":
         # a dose or side effects of the medicine named before
-        dose_spans = list(lex.amounts(plain))
+        # an amount "of" something else is no dose of it ("12 grams of fiber a day")
+        dose_spans = [a for a in lex.amounts(plain) if not _AMOUNT_OF.match(plain, a[1])]
         if sense.dose_use.search(plain):  # "once a day" is a dose only with a use
             dose_spans += _spans(sense.dose, plain)
         subjects = dose_spans + _spans(sense.side_effects, plain)
     if not subjects:
         return None  # about no treatment: most sentences end here
-    for name in ("agency", "research", "goal", "none_exists"):
+    for name in ("agency", "research", "goal", "none_exists", "process"):
         pattern = blockers.get(name)
         if pattern is not None and pattern.search(plain):
             return None
@@ -311,19 +446,38 @@ def judge(
         return _judged("dose", dose_spans[0], subjects, mentions)
     condition = _condition_end(sense, plain)
     dose_spans = [span for span in dose_spans if span[0] >= condition]
+    frame = sense.use_frame.search(plain)
+    frame_end = frame.end() if frame is not None else 0
     for kind, pattern in sense.predicates:
         for match in pattern.finditer(plain):
             if match.start() < condition:
                 continue  # "If it works for you, ...": not asserted
+            if match.start() < frame_end:
+                continue  # "Relief of symptoms consists of ...": a use statement
+            if _IN_CONDITION.search(plain, max(condition, match.start() - 120), match.start()):
+                continue  # "... increase your medicine if your asthma isn't under control"
             helping = kind == "effect" and match.group().lower().startswith("help")
             if helping and _NOT_HELP.search(plain[max(0, match.start() - 12) : match.end() + 30]):
                 continue
             if not _near(match.span(), subjects):
                 continue
-            if sense.described.search(plain[max(0, match.start() - 40) : match.start()]):
+            if sense.described.search(plain[max(0, match.start() - 60) : match.start()]):
                 continue  # "patients who are not cured with ...": a description
-            if kind in _DIRECTED and not _said_of(plain, match.span(), subjects):
-                continue
+            if kind in _DIRECTED:
+                if not _said_of(plain, match.span(), subjects):
+                    continue
+                if (
+                    kind == "risk"
+                    and _CONDITION_NOUN.match(match.group())
+                    and sense.indication.search(plain[max(0, match.start() - 130) : match.start()])
+                ):
+                    continue  # "a medicine used to treat severe allergic reactions"
+                if sense.acts_on.match(plain[match.end() : match.end() + 60]):
+                    continue  # "may reduce the dose", "stop taking": acting on the medicine
+                if _ACTIVE_TREAT.match(match.group()) and not any(
+                    end <= match.start() for _, end in subjects
+                ):
+                    continue  # "may treat the infection with an antibiotic": a use
             return _judged(kind, match.span(), subjects, mentions)
     if dose_spans and (mentions or referent_before):
         return _judged("dose", dose_spans[0], subjects, mentions)
@@ -369,12 +523,12 @@ class Advice:
     or use a medicine or a dose, what makes a sentence a warning instead, and what sends
     the reader to a professional."""
 
-    advice: SafePattern
-    warning: SafePattern
-    not_medicine_use: SafePattern
-    referral: SafePattern
-    pronouns: SafePattern
-    not_advised: SafePattern
+    advice: Matcher
+    warning: Matcher
+    not_medicine_use: Matcher
+    referral: Matcher
+    pronouns: Matcher
+    not_advised: Matcher
 
     def refers(self, text: str) -> bool:
         """Whether ``text`` sends the reader to a professional (as well as the phrases of
