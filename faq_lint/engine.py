@@ -58,14 +58,14 @@ def select_rules(
 ) -> list[Rule]:
     """The rules in force: enabled or selected, not ignored, with options merged."""
     chosen_select = list(select) if select else list(config.select)
-    chosen_select += list(config.extend_select)
+    extend_select = list(config.extend_select)
     chosen_ignore = list(config.ignore) + list(ignore or [])
     rules: list[Rule] = []
     for spec in specs:
-        if chosen_select:
-            if not _matches(spec, chosen_select):
-                continue
-        elif not spec.enabled:
+        # ``extend-select`` adds to the selection: to ``select`` when one is given, else
+        # to the rules enabled by default (never replaces them).
+        chosen = _matches(spec, chosen_select) if chosen_select else spec.enabled
+        if not chosen and not _matches(spec, extend_select):
             continue
         if _matches(spec, chosen_ignore):
             continue
