@@ -1,4 +1,4 @@
-"""Which rules run: ``select``, ``extend-select`` and ``ignore`` as ruff reads them.
+"""Which rules run (``select``, ``extend-select``, ``ignore`` as ruff reads them), and FAQ004's fix.
 
 ``extend-select`` adds rules to the selection; with no ``select`` it adds them to the
 rules on by default and never turns those off (a bug found on real pages: a
@@ -68,3 +68,25 @@ def test_extend_select_in_a_configuration_file_keeps_the_default_findings(tmp_pa
     assert {"FAQ003", "FAQ004"} <= plain  # the empty answer, the question with no "?"
     extended = rules_found('paths = ["pages"]\nextend-select = ["FAQ603"]\n')
     assert plain <= extended
+
+
+def test_not_a_question_offers_a_real_question(tmp_path: Path) -> None:
+    """FAQ004's fix is a question a reader would ask, not the heading with "?" stuck on."""
+    from faq_lint import lint
+
+    page = tmp_path / "shingles.md"
+    page.write_text(
+        "# Shingles\n\n## About Shingles\n\nShingles is a painful rash.\n\n"
+        "## Vaccine information\n\nAsk your pharmacist about the vaccine.\n\n"
+        "## Can adults get shingles more than once\n\nYes, but it is rare.\n",
+        encoding="utf-8",
+    )
+    config = Config(paths=[str(tmp_path)], cache=False)
+    config.root = str(tmp_path)
+    findings = lint([str(page)], config, select=["FAQ004"]).findings
+    suggestions = sorted(s for finding in findings for s in finding.suggestions)
+    assert suggestions == [
+        "Write it as a question, e.g. 'Can adults get shingles more than once?'",
+        "Write it as a question, e.g. 'What should I know about shingles?'",
+        "Write it as a question, e.g. 'What should I know about vaccine?'",
+    ]
