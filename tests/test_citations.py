@@ -233,6 +233,23 @@ def test_suggestion_follows_the_page_marker_style(tmp_path: Path) -> None:
     assert finding.suggestions == ["Cite a source for this claim, e.g. [2]"]
 
 
+def test_service_number_is_no_citation_and_no_marker_style(tmp_path: Path) -> None:
+    """An emergency number in brackets is no broken reference and sets no marker style."""
+    path = page(
+        tmp_path,
+        "How do I use the nasal spray?\n\nSpray one dose into one nostril. It is vital to "
+        "call for help (911) straight away.\n\nIs the spray safe?\n\nThe spray is safe "
+        "for children and adults.\n\nWho can I call?\n\nCall our line on (877) 555-0142 "
+        "(toll free), or dial (999) from the UK.\n",
+    )
+    findings = run(path, ["FAQ301", "FAQ302"])
+    assert [f.rule for f in findings] == ["FAQ301"]
+    assert findings[0].suggestions == ["Cite a source for this claim, e.g. (1)"]
+    # a bracketed number placed as a citation still counts
+    path.write_text(path.read_text("utf-8").replace("and adults.", "and adults (4)."), "utf-8")
+    assert [f.rule for f in run(path, ["FAQ301", "FAQ302"])] == ["FAQ302"]
+
+
 def test_bad_data_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = page(tmp_path, "What helps?\n\nIbuprofen relieves back pain.\n")
     (tmp_path / "terms.yaml").write_text("terms: [unclosed\n", encoding="utf-8")
@@ -280,6 +297,12 @@ def test_markers(finder, text: str, style: str, markers: tuple[str, ...]) -> Non
         "Take it (0) times.",
         "See [the NHS page][1] for more.",
         "[3]: https://www.nhs.uk/",
+        "It is so important to call for help (911) right away.",
+        "If you cannot wake them, dial (999) and stay with them.",
+        "Feeling hopeless? Call or text (988) at any time.",
+        "Ring the NHS on (111) if you are unsure.",
+        "In an emergency (112) works from any phone in Europe.",
+        "Our helpline is open weekdays: (800) 555-0199 (voice).",
     ],
 )
 def test_not_markers(finder, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -434,6 +434,92 @@ MUST_NOT = [
         "should have their treatment planned by a team",
         id="care-team-plans-treatment",
     ),
+    # QA on real pages (2026-12-08, third round): the illness, not the medicine, is the
+    # subject of "may also cause some of these side effects"
+    pytest.param(
+        page(
+            "What side effects can pseudoephedrine cause?",
+            "Pseudoephedrine can make you feel restless (Smith et al., 2020).",
+            "A heavy cold may also cause some of these side effects, such as a headache.",
+        ),
+        "A heavy cold may also cause some of these side effects",
+        id="illness-causes-side-effects",
+    ),
+    pytest.param(
+        page(
+            "What are the side effects of valaciclovir?",
+            "Valaciclovir can cause headache and nausea (Smith et al., 2020).",
+            "Shingles itself can cause some of the same side effects, such as tiredness.",
+        ),
+        "Shingles itself can cause some of the same side effects",
+        id="infection-itself-causes-side-effects",
+    ),
+    # an answer opening "Yes." passes on what the question names, and only that
+    pytest.param(
+        page(
+            "Is the clinic open at weekends?",
+            "Yes. They are open from 10 to 4, and it is safe to park outside.",
+        ),
+        "They are open from 10 to 4",
+        id="yes-then-pronoun-for-no-medicine",
+    ),
+    # found on the COVID corpus after hand sanitisers became treatment words: an empty "it"
+    # ("it is recommended to"), a bullet run into the text, an import alert
+    pytest.param(
+        page(
+            "How can I keep germs away from my newborn?",
+            "Clean your hands with a hand sanitiser when there is no soap. Change your mask "
+            "when it gets damp. As always, it is recommended to keep in touch with your "
+            "midwife.",
+        ),
+        "it is recommended to keep in touch with your midwife",
+        id="empty-it-is-recommended-to",
+    ),
+    pytest.param(
+        page(
+            "How do I keep my toddler well this winter?",
+            "Ways to keep little ones well:• Wash hands with soap often.• Use a hand gel when "
+            "there is no sink.• Reduce contact with people who are ill.",
+        ),
+        "Use a hand gel when there is no sink",
+        id="bullet-run-into-text",
+    ),
+    pytest.param(
+        page(
+            "Why were some hand sanitisers stopped at the border?",
+            "The agency put all hand sanitisers from one maker on an import alert to keep "
+            "possibly dangerous products off the shelves.",
+        ),
+        "on an import alert to keep possibly dangerous products",
+        id="agency-import-alert",
+    ),
+    pytest.param(
+        page(
+            "How long do I wait between puffs of my inhaler?",
+            "Wait a few minutes between puffs and breathe normally.",
+            "Sit up straight and rest every 10 minutes if you feel dizzy.",
+        ),
+        "Sit up straight and rest every 10 minutes",
+        id="every-minutes-without-a-dose",
+    ),
+    pytest.param(
+        page(
+            "What does my prescription plan cover?",
+            "The plan pays part of the cost of your medicines.",
+            "It provides protection if you face very high medicine bills in one year.",
+        ),
+        "It provides protection if you face very high medicine bills",
+        id="insurance-provides-protection",
+    ),
+    pytest.param(
+        page(
+            "Should I have the whooping cough vaccine in pregnancy?",
+            "Use these answers to start a conversation with your midwife. Then have the vaccine "
+            "to protect your baby.",
+        ),
+        "Then have the vaccine to protect your baby.",
+        id="then-instruction-with-purpose",
+    ),
 ]
 
 
@@ -593,6 +679,135 @@ MUST_FIND = [
         "gives better protection than one dose",
         id="comparison-of-course",
     ),
+    # QA on real pages (2026-12-08, third round): claims the rule missed
+    pytest.param(
+        page(
+            "What side effects can pseudoephedrine cause?",
+            "Pseudoephedrine can make you feel restless (Smith et al., 2020).",
+            "The tablets may also cause some of these side effects, such as a dry mouth.",
+        ),
+        "The tablets may also cause some of these side effects",
+        id="medicine-causes-side-effects",
+    ),
+    pytest.param(
+        "# Cetirizine: what you need to know\n\nCetirizine is an antihistamine sold in many "
+        "allergy products. This drug is generally considered safe when used according to the "
+        "directions on the box.\n\n## Who can take cetirizine?\n\nMost adults and children "
+        "over 6 years old.\n",
+        "This drug is generally considered safe",
+        id="intro-this-drug-two-modifiers",
+    ),
+    pytest.param(
+        "# Cetirizine: what you need to know\n\nCetirizine is an antihistamine sold in many "
+        "allergy products. But taking more than the recommended amount can cause severe "
+        "drowsiness and a fast heartbeat.\n\n## Who can take cetirizine?\n\nMost adults and "
+        "children over 6 years old.\n",
+        "But taking more than the recommended amount can cause",
+        id="intro-taking-more-than-recommended",
+    ),
+    pytest.param(
+        page(
+            "What if I use the adrenaline pen and it was not anaphylaxis?",
+            "An adrenaline auto-injector won't harm someone who turns out not to be having a "
+            "severe allergic reaction, so use it if you are unsure.",
+        ),
+        "An adrenaline auto-injector won't harm someone",
+        id="contraction-wont-harm",
+    ),
+    pytest.param(
+        page(
+            "Is saline spray all right for a baby?",
+            "Saline nasal spray can't hurt a baby's nose, even when used several times a day.",
+        ),
+        "Saline nasal spray can't hurt a baby's nose",
+        id="contraction-cant-hurt",
+    ),
+    pytest.param(
+        page(
+            "Does the person have to be awake?",
+            "A person does not need to be conscious for the adrenaline injection to work.",
+        ),
+        "for the adrenaline injection to work",
+        id="efficacy-for-it-to-work",
+    ),
+    pytest.param(
+        page(
+            "Do nicotine patches help people quit smoking?",
+            "Yes. Studies have shown they are effective in doubling the chance of quitting.",
+        ),
+        "Studies have shown they are effective",
+        id="yes-studies-have-shown-they",
+    ),
+    pytest.param(
+        page(
+            "Can I use an antiseptic on a graze?",
+            "Antiseptic liquids are safe when used as directed on small cuts and grazes.",
+        ),
+        "Antiseptic liquids are safe when used as directed",
+        id="antiseptic-safe-as-directed",
+    ),
+    pytest.param(
+        page(
+            "Does alcohol gel work against norovirus?",
+            "No. Alcohol hand rubs do not kill norovirus well, so wash your hands with soap "
+            "and water.",
+        ),
+        "Alcohol hand rubs do not kill norovirus well",
+        id="hand-rub-negative-effect",
+    ),
+    pytest.param(
+        page(
+            "Why do pregnant women need folic acid?",
+            "Together with a healthy diet, folic acid also helps protect the baby from spine "
+            "defects.",
+        ),
+        "folic acid also helps protect the baby",
+        id="supplement-helps-protect",
+    ),
+    pytest.param(
+        page(
+            "Does the tetanus vaccine always work?",
+            "There have been very few vaccine failures when the full course was given on time.",
+        ),
+        "There have been very few vaccine failures",
+        id="few-vaccine-failures",
+    ),
+    pytest.param(
+        page(
+            "Why should I get the flu vaccine while pregnant?",
+            "Antibodies from the vaccine pass to your baby before birth.",
+            "This provides some protection to your baby in the first months of life.",
+        ),
+        "This provides some protection to your baby",
+        id="this-provides-protection",
+    ),
+    pytest.param(
+        page(
+            "Why should I get the flu vaccine while pregnant?",
+            "Getting the mother vaccinated in each pregnancy gives the best protection to each "
+            "baby.",
+        ),
+        "Getting the mother vaccinated in each pregnancy gives the best protection",
+        id="getting-someone-vaccinated-protects",
+    ),
+    pytest.param(
+        page(
+            "Who should get antiviral treatment for COVID-19?",
+            "It's very important that antiviral tablets be started early in people at high "
+            "risk of severe illness.",
+        ),
+        "It's very important that antiviral tablets be started",
+        id="important-that-it-be-used",
+    ),
+    pytest.param(
+        page(
+            "How do I use the adrenaline pen?",
+            "Press the pen firmly into the outer thigh.",
+            "You can keep repeating every 5-10 minutes until the ambulance arrives.",
+        ),
+        "You can keep repeating every 5-10 minutes",
+        id="repeat-dose-every-minutes",
+    ),
 ]
 
 
@@ -628,3 +843,18 @@ def test_guard_gives_the_same_matches_as_the_full_pattern() -> None:
             assert [m.span() for m in pattern.finditer(text)] == full
             assert bool(pattern.search(text)) == bool(full)
     assert re.search(r"\(\?<?[=!]", without_lookarounds(sense.treatment.full.pattern)) is None
+
+
+def test_dots_inside_a_pronunciation_are_no_bullets(tmp_path: Path) -> None:
+    """A bullet run into the text starts a new item; a dot inside a word does not."""
+    path = tmp_path / "page.md"
+    path.write_text(
+        "## What is ibuprofen?\n\nIbuprofen (pronounced: eye•bew•PRO•fen) is a medicine that "
+        "eases pain and swelling.\n",
+        encoding="utf-8",
+    )
+    config = Config(paths=[str(path)])
+    config.root = str(tmp_path)
+    report = lint([str(path)], config, select=["FAQ301"], baseline=False, cache=False)
+    (finding,) = report.findings
+    assert "'Ibuprofen (pronounced: eye•bew•PRO•fen)" in finding.message

@@ -75,6 +75,15 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
         yield hit(entry, claim)
 
 
+# A sentence that only answers yes or no ("Yes!", "No.", "Not always."): it names nothing,
+# so "they" in the next sentence still stands for what the question names.
+_INTERJECTION = re.compile(
+    r"\s*(?:yes|no|yes\s+and\s+no|absolutely|definitely|certainly|correct|true|false|"
+    r"not\s+always|not\s+usually|usually|sometimes|often|rarely|maybe|possibly|"
+    r"it\s+depends)\s*[.!,]*\s*$",
+    re.IGNORECASE,
+)
+
 # An uncited claim: the sentence's offsets, the quote, the medicines named, the sentence.
 _Uncited = tuple[int, int, str, str, str]
 
@@ -83,16 +92,24 @@ def _sense(rule: Rule) -> Sense:
     return load_data_file(rule, "sense", "patterns-file", PATTERNS, load_sense)
 
 
+# a bullet after text on the same line: after a full stop, colon or the like
+# ("safe:• Wash", "seconds.• Use") or between spaces; not one that opens a line (a list
+# item) nor a dot inside a word ("a∙seet•aminofen", a pronunciation)
+_BULLET = re.compile(r"(?<=[.:;!?)\]])[ \t]*[•▪◦]|(?<=\S[ \t])[•▪◦](?=[ \t])")
+
+
 def _units(text: str) -> list[Sentence]:
     """The sentences of ``text``, each line of a sentence on its own (a heading or a list
     item glued to the sentence before is judged alone)."""
     units: list[Sentence] = []
     for sentence in split_sentences(text):
-        if "\n" not in sentence.text.strip():
+        if "\n" not in sentence.text.strip() and not _BULLET.search(sentence.text):
             units.append(sentence)
             continue
         offset = sentence.start
-        for piece in sentence.text.split("\n"):
+        # a bullet run into the text ("Ways to stay safe:• Wash hands ...• Use ...") is a
+        # line of its own: the same length, so offsets are kept
+        for piece in _BULLET.sub("\n", sentence.text).split("\n"):
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
                 body = piece.strip()
@@ -116,13 +133,20 @@ def _uncited(answer: str, context: str, rule: Rule) -> list[_Uncited]:
     # for the first sentence)
     last_line = context.rstrip().rsplit("\n", 1)[-1]
     names: _Memo[int] = rule.state("named", _Memo)
-    near = [names.get(last_line, partial(_first_named, last_line, lex, sense)) >= 0]
+    also = sense.pronoun_referents
+    near = [
+        names.get(last_line, partial(_first_named, last_line, lex, sense)) >= 0
+        or (also is not None and also.search(last_line) is not None)
+    ]
     for index, sentence in enumerate(sentences[:-1]):
         text = sentence.text
         named = names.get(text, partial(_first_named, text, lex, sense)) >= 0
+        named = named or (also is not None and also.search(text) is not None)
         # a chain: "You can buy permethrin as a rinse. You rinse it out after 10 minutes.
         # It's not suitable for babies" - "it" goes on standing for the same medicine
-        near.append(named or (near[index] and sense.pronouns.search(text) is not None))
+        # an answer opening "Yes." or "No!" passes on what the question names
+        passes_on = sense.pronouns.search(text) is not None or _INTERJECTION.match(text)
+        near.append(named or (near[index] and bool(passes_on)))
     judged: _Memo[Judged | None] = rule.state("judged", _Memo)
     claims: dict[int, Judged | None] = {}
     found: list[_Uncited] = []

@@ -207,6 +207,31 @@ _NUMBER_WORDS = {
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90"}
 # "(701) 777-3700", "(020) 7946 0958": a telephone area code, not a reference.
 _PHONE_AFTER = re.compile(r"\s?\d{3,4}[-.\s]\d{3,4}\b")
+# "call for help (911)", "dial (999)", "text (988)": a telephone or service number after a
+# word about calling within a few words, not a reference; a well-known emergency or
+# service number also after "emergency" / "help" ("in an emergency (112)").
+_CALLING = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?|phon(?:e|es|ed|ing)|ring(?:s|ing)?|"
+    r"text(?:s|ed|ing)?|telephone|helpline|hotline|lifeline|contact)\b"
+    r"(?:[\s,;:-]+[\w'’]+){0,4}[\s,;:-]*$",
+    re.IGNORECASE,
+)
+_HELP_WORD = re.compile(r"\b(?:emergenc(?:y|ies)|help|urgent(?:ly)?|crisis)\b\W*$", re.I)
+_SERVICE_NUMBERS = frozenset(
+    ["911", "999", "112", "111", "988", "000", "211", "311", "811", "101", "119", "110", "113"]
+)
+
+
+def _service_number(before: str, markers: Sequence[str], body: str) -> bool:
+    """Whether a bracketed number is a telephone or service number ("call (911)")."""
+    digits = body.strip("() \t")
+    if len(markers) != 1 or not (digits.isdigit() and len(digits) == 3):
+        return False
+    if _CALLING.search(before):
+        return True
+    return digits in _SERVICE_NUMBERS and _HELP_WORD.search(before) is not None
+
+
 # "Q 1 (1), (2), or (3)": items referred to in a list, not references.
 _LIST_JOIN = re.compile(r"\s*,?\s*(?:or|and|to|through)\s+$")
 # Text that holds digits in brackets without citing: a DOI ("S0140-6736(17)32802-7"), a URL.
@@ -320,7 +345,8 @@ def _is_quantity_range(text: str, citation: Citation, word_before: str | None) -
 def _not_citations(text: str, found: list[Citation]) -> set[int]:
     """Starts of numeric markers that are something else.
 
-    A telephone area code ("call (701) 777-3700"), a sub-section of a law or form
+    A telephone area code ("call (701) 777-3700"), a service number ("call for help
+    (911)", "dial (999)"), a sub-section of a law or form
     ("501(c)(3)", "114(j)(2)": no space before the bracket), a number restated in
     digits ("fourteen (14) days"), one item of a list of items ("(1), (2), or (3)"),
     digits inside a DOI or a web address, or a number range that is a quantity
@@ -337,6 +363,7 @@ def _not_citations(text: str, found: list[Citation]) -> set[int]:
         if (
             _is_quantity_range(text, citation, word.group(1) if word else None)
             or _PHONE_AFTER.match(text, end)
+            or _service_number(text[max(0, start - 60) : start], citation.markers, citation.text)
             or (before[-1:] and before[-1] in ")]")
             or (word and _NUMBER_WORDS.get(word.group(1).lower()) == "".join(citation.markers))
             or any(a <= start < b for a, b in inside)

@@ -134,6 +134,8 @@ class Sense:
     acts_on: Matcher
     service: Matcher
     indication: Matcher
+    implied_use: Matcher | None = None
+    pronoun_referents: Matcher | None = None
 
     def names_referent(self, text: str) -> int:
         """Offset of the first medicine-like word in ``text`` (-1: none)."""
@@ -281,6 +283,10 @@ def sense_from(data: dict[str, Any]) -> Sense:
         acts_on=_compile(data.get("acts_on")),
         service=_compile(data.get("service")),
         indication=_compile(data.get("indication")),
+        implied_use=_compile(data.get("implied_use")) if data.get("implied_use") else None,
+        pronoun_referents=(
+            _compile(data.get("pronoun_referents")) if data.get("pronoun_referents") else None
+        ),
         described=_compile([f"(?:{item})$" for item in _items(data.get("described"))]),
     )
 
@@ -422,7 +428,12 @@ def judge(
         dose_spans = [a for a in lex.amounts(plain) if not _AMOUNT_OF.match(plain, a[1])]
         if sense.dose_use.search(plain):  # "once a day" is a dose only with a use
             dose_spans += _spans(sense.dose, plain)
-        subjects = dose_spans + _spans(sense.side_effects, plain)
+        effects = _spans(sense.side_effects, plain)
+        illness = blockers.get("illness_subject")
+        if effects and illness is not None and illness.search(plain):
+            effects = []  # "Influenza infection may also cause some of these side effects"
+        implied = _spans(sense.implied_use, plain) if sense.implied_use is not None else []
+        subjects = dose_spans + effects + implied
     if not subjects:
         return None  # about no treatment: most sentences end here
     for name in ("agency", "research", "goal", "none_exists", "process"):
