@@ -75,6 +75,26 @@ def test_a_vector_does_not_depend_on_its_batch() -> None:
     assert np.array_equal(reordered, together)
 
 
+def test_a_vector_does_not_depend_on_the_thread_count(tmp_path: Path) -> None:
+    # vectors are cached across runs whatever FAQ_LINT_THREADS (or the load) picked
+    probe = (
+        "import json, sys; from faq_lint.semantic import Encoder;"
+        "print(json.dumps(Encoder().encode(json.loads(sys.argv[1]), 'answer').tolist()))"
+    )
+    rows = []
+    for threads in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, json.dumps(QUESTIONS + [LONG])],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "FAQ_LINT_THREADS": threads},
+            check=True,
+            timeout=120,
+        )
+        rows.append(np.asarray(json.loads(done.stdout), dtype=np.float32))
+    assert np.array_equal(rows[0], rows[1])
+
+
 def test_long_texts_are_truncated_per_kind() -> None:
     encoder = get_encoder()
     assert MAX_TOKENS["answer"] < MAX_TOKENS["text"]
@@ -196,6 +216,30 @@ def test_top_k_pairs_matches_brute_force() -> None:
             assert score == pytest.approx(full[i, j], abs=1e-9)
 
 
+def _brute_force_pairs(vectors: np.ndarray, k: int, floor: float) -> set[tuple[int, int]]:
+    full = vectors.astype(np.float32) @ vectors.T.astype(np.float32)
+    np.fill_diagonal(full, -np.inf)
+    expected: set[tuple[int, int]] = set()
+    for i in range(len(vectors)):
+        for j in np.argsort(-full[i], kind="stable")[:k]:
+            if full[i, j] >= floor:
+                expected.add((min(i, int(j)), max(i, int(j))))
+    return expected
+
+
+@pytest.mark.parametrize(("k", "floor"), [(10, 0.5), (3, 0.9), (5, -1.0)])
+def test_top_k_pairs_on_a_wide_crowded_set(k: int, floor: float) -> None:
+    # wider than 2 x SAMPLE_COLUMNS, so each row's floor is raised from a column sample;
+    # clustered like templated questions, so most rows have far more than k close rows
+    rng = np.random.default_rng(11)
+    centres = rng.normal(size=(6, 24))
+    vectors = centres[rng.integers(0, 6, 2600)] + rng.normal(scale=0.6, size=(2600, 24))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    found = top_k_pairs(vectors, k=k, min_similarity=floor, block=700)
+    assert {(i, j) for i, j, _ in found} == _brute_force_pairs(vectors, k, floor)
+    assert len(found) > 1000  # the case is crowded, not trivially empty
+
+
 def test_top_k_pairs_between_two_sets() -> None:
     rng = np.random.default_rng(3)
     a = rng.normal(size=(20, 8)).astype(np.float32)
@@ -254,3 +298,84 @@ def test_missing_model_package_is_one_clear_line(module: str, package: str) -> N
     assert "\n" not in message
     assert package in message
     assert issubclass(ModelUnavailable, Exception)
+
+
+LOAD_AND_ENCODE = textwrap.dedent(
+    """
+    import json, sys
+    from faq_lint.semantic import cached_encode
+    vectors = cached_encode(["How is asthma treated?", "Can asthma go away?"], "question",
+                            sys.argv[1] if len(sys.argv) > 1 else None)
+    print(json.dumps({"rows": vectors.tolist(),
+                      "loaded": [m for m in ("onnxruntime", "tokenizers") if m in sys.modules]}))
+    """
+)
+
+
+def _run_semantic(env: dict[str, str], *args: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_AND_ENCODE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.parametrize("xdg", [False, True])
+def test_loading_the_model_leaves_an_empty_home_empty(tmp_path: Path, xdg: bool) -> None:
+    # onnxruntime writes a telemetry device id under ~/.cache/Microsoft when imported
+    # unless ORT_DISABLE_TELEMETRY is set first (faq_lint.semantic.encoder.quiet_runtime)
+    home = tmp_path / "home"
+    home.mkdir()
+    dropped = ("XDG_CACHE_HOME", "ORT_DISABLE_TELEMETRY")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(HOME=str(home), USERPROFILE=str(home))
+    if xdg:
+        env["XDG_CACHE_HOME"] = str(home / ".cache")
+    result = _run_semantic(env)
+    assert result["loaded"] == ["onnxruntime", "tokenizers"]  # the model did load
+    assert not any(home.iterdir()), sorted(str(p) for p in home.rglob("*"))
+
+
+def test_cached_vectors_need_no_model(tmp_path: Path) -> None:
+    folder = tmp_path / "cache" / "vectors"
+    first = _run_semantic(dict(os.environ), str(folder))
+    assert first["loaded"] == ["onnxruntime", "tokenizers"]
+    again = _run_semantic(dict(os.environ), str(folder))
+    assert again["loaded"] == []  # every vector was cached: the model never loaded
+    assert again["rows"] == first["rows"]
+
+
+def test_a_run_without_semantic_rules_imports_no_model(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "How do I treat a cold?\n\nRest, drink plenty of fluids and take paracetamol for a"
+        " fever. See your doctor if it lasts more than ten days.\n",
+        encoding="utf-8",
+    )
+    probe = textwrap.dedent(
+        """
+        import json, sys
+        from faq_lint.cli import main
+        main([sys.argv[1], "--no-cache", "--select", "FAQ601,FAQ602", "--format", "json",
+              "-o", sys.argv[2]])
+        print(json.dumps([m for m in ("onnxruntime", "tokenizers", "faq_lint.semantic")
+                          if m in sys.modules]))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(page), str(tmp_path / "out.json")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert json.loads((tmp_path / "out.json").read_text())["documents"]

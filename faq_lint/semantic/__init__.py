@@ -1,6 +1,10 @@
 """The semantic layer: sentence vectors, their cache and nearest-neighbour pairs.
 
-Used by checks; it knows no rule. Nothing here loads the model at import.
+Used by checks; it knows no rule. Nothing here loads the model at import: importing this
+package imports numpy only; onnxruntime and tokenizers load on the first text that is not
+in the vector cache (a run whose vectors are all cached never loads the model). Import it
+inside a check's function, never at a check module's top, so that runs without semantic
+rules import neither it nor numpy.
 """
 
 from faq_lint.semantic.encoder import MODEL_ID, Encoder, ModelUnavailable, get_encoder

