@@ -78,7 +78,8 @@ def test_not_a_question_offers_a_real_question(tmp_path: Path) -> None:
     page.write_text(
         "# Shingles\n\n## About Shingles\n\nShingles is a painful rash.\n\n"
         "## Vaccine information\n\nAsk your pharmacist about the vaccine.\n\n"
-        "## Can adults get shingles more than once\n\nYes, but it is rare.\n",
+        "## Can adults get shingles more than once\n\nYes, but it is rare.\n\n"
+        "## The vaccine can be given to adults who have had shingles before\n\nTrue.\n",
         encoding="utf-8",
     )
     config = Config(paths=[str(tmp_path)], cache=False)
@@ -89,4 +90,5 @@ def test_not_a_question_offers_a_real_question(tmp_path: Path) -> None:
         "Write it as a question, e.g. 'Can adults get shingles more than once?'",
         "Write it as a question, e.g. 'What should I know about shingles?'",
         "Write it as a question, e.g. 'What should I know about vaccine?'",
+        "Write it as the question a reader would ask",
     ]

@@ -29,11 +29,13 @@ _TOPIC_WORDS = re.compile(
 def suggested_question(heading: str) -> str:
     """The question to offer: the heading with its "?" when it already asks, else a
     question about the heading's topic ("About cancer" -> "What should I know about
-    cancer?"), never a heading with a "?" stuck on."""
+    cancer?"), never a heading with a "?" stuck on; "" for a statement (no good example)."""
     text = heading.rstrip(".:;! ")
     if _QUESTION_START.match(text):
         return f"{text}?"
     topic = _TOPIC_WORDS.sub("", text).strip() or text
+    if len(topic.split()) > 6:  # a statement ("Antiviral medicines can be ..."), not a topic
+        return ""
     if not (topic.isupper() or any(c.isupper() for c in topic[1:])):
         topic = topic[0].lower() + topic[1:]
     return f"What should I know about {topic}?"
@@ -44,10 +46,15 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     if not text or text.rstrip(")]\"'”’ ").endswith("?") or _ASKS_THEN_EXPLAINS.search(text):
         return  # "Where can I find a mask? The stores are all sold out." asks, then explains
     suggestion = suggested_question(text)
+    fix = (
+        f"Write it as a question, e.g. '{suggestion}'"
+        if suggestion
+        else "Write it as the question a reader would ask"
+    )
     yield Hit(
         args={"question": text},
         start=entry.question_position,
         entry=entry,
         matched=text,
-        suggestions=[f"Write it as a question, e.g. '{suggestion}'"],
+        suggestions=[fix],
     )
