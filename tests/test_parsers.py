@@ -492,3 +492,88 @@ def test_metadata_lines_in_text_and_markdown(name: str, text: str) -> None:
         ("What helps knee pain?", "Rest and ice help.")
     ]
     assert not document.stray_text
+
+
+# -- publishers' Markdown pages (QA, 2026-12-08) --------------------------------------------
+
+TITLE_LIKE_A_QUESTION = """# What Parents Should Know About Croup
+
+Adapted from a county health fact sheet.
+
+## What does croup sound like?
+
+Croup causes a cough that sounds like a seal's bark.
+
+## When should I call the doctor?
+
+Call if your child has trouble breathing or is drooling.
+"""
+
+
+def test_a_title_that_starts_like_a_question_is_the_title_and_the_questions_follow(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "croup.md"
+    page.write_text(TITLE_LIKE_A_QUESTION, encoding="utf-8")
+    document, text = _parse(page)
+    assert document.title == "What Parents Should Know About Croup"
+    assert [e.question for e in document.entries] == [
+        "What does croup sound like?",
+        "When should I call the doctor?",
+    ]
+    assert "seal's bark" in document.entries[0].answer
+    assert not position_errors(document, text)
+
+
+def test_a_question_title_with_a_question_mark_is_still_a_question(tmp_path: Path) -> None:
+    page = tmp_path / "gout.md"
+    page.write_text(
+        "# What is gout?\n\nGout is a kind of arthritis.\n\n## Signs\n\nSudden joint pain.\n",
+        encoding="utf-8",
+    )
+    document, _ = _parse(page)
+    assert [e.question for e in document.entries] == ["What is gout?"]
+    assert "Sudden joint pain" in document.entries[0].answer
+
+
+CLOSING_MATTER = """# Sunburn Questions
+
+## How do I treat a sunburn?
+
+Cool the skin with a damp cloth and drink water.
+
+## When is a sunburn an emergency?
+
+Get help if there are large blisters, fever or confusion.
+
+Blisters that cover a big area need a doctor the same day.
+
+For more information visit:
+
+Questions about this program can be sent to the county office.
+
+Sources: State Health Department, Skin Cancer Foundation
+"""
+
+
+def test_closing_matter_after_the_last_answer_is_not_part_of_it(tmp_path: Path) -> None:
+    page = tmp_path / "sunburn.md"
+    page.write_text(CLOSING_MATTER, encoding="utf-8")
+    document, text = _parse(page)
+    last = document.entries[-1].answer
+    assert "same day" in last  # the answer's own second paragraph stays
+    assert "For more information" not in last and "Sources:" not in last
+    assert any("Sources:" in s.text for s in document.stray_text)
+    assert not position_errors(document, text)
+
+
+def test_a_source_line_that_ends_every_answer_stays_in_each_answer(tmp_path: Path) -> None:
+    page = tmp_path / "shots.md"
+    page.write_text(
+        "# Shots\n\n## Is the flu shot safe?\n\nYes, for most people.\n\nSource: State Health"
+        " Department\n\n## Who needs it?\n\nEveryone over 6 months.\n\nSource: State Health"
+        " Department\n",
+        encoding="utf-8",
+    )
+    document, _ = _parse(page)
+    assert all("Source: State Health" in e.answer for e in document.entries)

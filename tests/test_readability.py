@@ -96,9 +96,11 @@ def test_seed_fastest_way_answer_gets_grade_finding() -> None:
     findings = [f for f in seed_findings(["FAQ101"]) if f.question and "fastest" in f.question]
     assert len(findings) == 1
     message = findings[0].message
-    # 19.8 by the formula alone (textstat's figure, above); 19.4 here: "piriformis", the
+    # 19.8 by the formula alone (textstat's figure, above); 16.4 here: "piriformis", the
     # page's topic and the question's subject, counts as a familiar word (issue 15).
-    assert "Reading grade 19.4 is above the target of grade 8" in message
+    # (19.4 with the topic word alone; "medications" and "recommended", everyday words among
+    # the 5,000 most frequent English words, count as short words too.)
+    assert "Reading grade 16.4 is above the target of grade 8" in message
     assert "piriformis" not in message.split("hard words:")[1]
     assert "longest sentence has 27 words" in message
     assert "anti-inflammatory" in message

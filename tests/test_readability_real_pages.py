@@ -244,3 +244,182 @@ It is hereditary in most families: a parent with the gene change passes it on.
     found = findings(tmp_path, page, "FAQ103")
     assert not by_question(found, "What is hereditary angioedema")
     assert [f.message.split("'")[1] for f in by_question(found, "Is it")] == ["hereditary"]
+
+
+# -- FAQ101 on publishers' pages (QA, 2026-12-08): everyday long words, verb forms of the
+# topic, contact details ---------------------------------------------------------------------
+
+EVERYDAY_PAGE = """# Heat Illness: Questions and Answers
+
+## Who is most likely to get sick in hot weather?
+
+Anyone can get sick in hot weather, but it usually happens to older adults, babies, and people who work outside. Being in a car, even for a few minutes, is especially dangerous for children and for any animal left inside. Medical help is needed right away if a person stops sweating or becomes confused, and it is important to pay attention to how family members are doing during a long heat wave in the summer.
+
+## What should staff do when a worker faints in a hot warehouse?
+
+Hyperthermia-associated syncope necessitates immediate cessation of exertion, supine positioning with elevation of the lower extremities, evaporative cooling methodologies, and subsequent physiological monitoring for electrolyte derangement and rhabdomyolysis, particularly among unacclimatized individuals performing strenuous occupational activities.
+
+## How can I reach the heat line?
+
+You can call our heat line at (555) 301-2200 (voice) or 1-555-301-2299 (TTY), Monday through Saturday, 7:30 a.m. to 6 p.m., Central time. Translation services are available for callers who speak other languages.
+"""
+
+
+def test_everyday_long_words_are_not_named_as_hard_words(tmp_path: Path) -> None:
+    found = by_question(findings(tmp_path, EVERYDAY_PAGE, "FAQ101"), "most likely")
+    for finding in found:  # may be flagged for its long sentence, never for these words
+        hard = finding.message.split("hard words:")[1] if "hard words:" in finding.message else ""
+        for word in ("anyone", "usually", "animal", "medical", "attention", "especially"):
+            assert word not in hard.lower(), finding.message
+
+
+def test_rare_long_words_are_still_hard_words(tmp_path: Path) -> None:
+    found = by_question(findings(tmp_path, EVERYDAY_PAGE, "FAQ101"), "worker faints")
+    assert len(found) == 1
+    hard = found[0].message.split("hard words:")[1].lower()
+    assert any(w in hard for w in ("methodologies", "physiological", "unacclimatized"))
+
+
+def test_contact_details_answer_is_not_graded(tmp_path: Path) -> None:
+    found = findings(tmp_path, EVERYDAY_PAGE, "FAQ101")
+    assert not by_question(found, "heat line")
+
+
+OVERDOSE_PAGE = """# Opioid Overdose and Naloxone
+
+## What does naloxone do?
+
+Naloxone blocks the effects of opioids and can bring back the breathing of a person who is overdosing. It does not harm someone who has overdosed on other drugs, so give it if you think a person has taken too much.
+
+## Where can I get naloxone?
+
+Most pharmacies sell naloxone without a prescription. Ask the pharmacist to show you how to use it.
+"""
+
+
+def test_verb_forms_of_the_topic_word_are_topic_words(tmp_path: Path) -> None:
+    found = findings(tmp_path, OVERDOSE_PAGE, "FAQ101")
+    for finding in found:
+        assert "overdosing" not in finding.message and "overdosed" not in finding.message
+    assert not by_question(found, "What does naloxone do")
+
+
+def test_an_answer_with_a_phone_number_and_long_medical_prose_is_still_graded(
+    tmp_path: Path,
+) -> None:
+    page = """# Poisoning
+
+## What should I do after swallowing too much acetaminophen?
+
+Call Poison Control at 1-800-222-1222 immediately. Hepatotoxicity following supratherapeutic acetaminophen ingestion necessitates prompt administration of N-acetylcysteine, ideally within eight hours, irrespective of asymptomatic presentation, because fulminant hepatic failure may develop subsequently despite initially unremarkable laboratory parameters and minimal gastrointestinal manifestations, and because delayed antidotal intervention substantially diminishes its effectiveness.
+"""
+    assert len(findings(tmp_path, page, "FAQ101")) == 1
+
+
+NAMES_PAGE = """# Hearing Help Line
+
+## Who runs the hearing help line?
+
+The help line is run by the National Institute on Deafness and Other Communication Disorders (NIDCD). The National Institute on Deafness and Other Communication Disorders is part of the government. Our staff answer questions by phone and e-mail. They can send you free booklets.
+
+## What is the DTaP vaccine?
+
+DTaP stands for diphtheria, tetanus, and acellular pertussis, three germs that can make a child very sick. The shot protects your child from diphtheria, tetanus, and pertussis for years. Most children get five doses of the shot before they start school.
+
+## Why do some hearing aids whistle?
+
+Acoustic feedback arises when amplified sound re-enters the microphone, creating oscillation; improperly positioned earmolds, cerumen accumulation, and deteriorated tubing characteristically precipitate this phenomenon.
+"""
+
+
+def test_words_of_an_organisation_name_or_an_expansion_are_not_hard(tmp_path: Path) -> None:
+    found = findings(tmp_path, NAMES_PAGE, "FAQ101")
+    for finding in found:
+        hard = finding.message.split("hard words:")[1] if "hard words:" in finding.message else ""
+        for word in ("communication", "institute", "diphtheria", "acellular"):
+            assert word not in hard.lower(), finding.message
+    assert not by_question(found, "Who runs")
+    assert not by_question(found, "DTaP vaccine")
+    assert len(by_question(found, "whistle")) == 1
+
+
+# -- FAQ103 on publishers' pages (QA, 2026-12-08): terms named on the spot; once per page ----
+
+CHICKENPOX_PAGE = """# Chickenpox and the Chickenpox Shot
+
+## What is varicella (chickenpox)?
+
+Varicella is a very itchy rash with fever. It spreads easily from person to person.
+
+## How is varicella spread?
+
+Varicella spreads through the air when a sick person coughs or sneezes. Touching the blisters can spread it too.
+
+## Can adults get very sick from it?
+
+Yes. Adults can get a high fever and lung problems. Febrile adults should see a doctor.
+
+## What if my child was near someone with shingles?
+
+Call your doctor. Medicine given soon after contact, called post-contact prophylaxis, can make the illness milder.
+
+## What is a middle ear infection?
+
+A middle ear infection, or otitis media, is common after a cold. "Runny nose" is another name for rhinitis. Fever, pain, or otitis media can keep a child awake.
+"""
+
+
+def test_a_term_named_on_the_spot_is_not_jargon(tmp_path: Path) -> None:
+    found = findings(tmp_path, CHICKENPOX_PAGE, "FAQ103")
+    terms = [f.message.split("'")[1].lower() for f in found]
+    assert "prophylaxis" not in terms  # "called post-contact prophylaxis"
+    assert "otitis media" not in terms  # ", or otitis media,"
+    assert "rhinitis" not in terms  # "another name for rhinitis"
+
+
+def test_a_term_the_page_explained_in_a_question_is_not_reported_later(tmp_path: Path) -> None:
+    found = findings(tmp_path, CHICKENPOX_PAGE, "FAQ103")
+    assert not [f for f in found if "varicella" in f.message.lower()]
+
+
+def test_an_unexplained_term_is_still_reported(tmp_path: Path) -> None:
+    found = findings(tmp_path, CHICKENPOX_PAGE, "FAQ103")
+    assert len([f for f in found if "'Febrile'" in f.message]) == 1
+
+
+SHOT_PAGE = """# Flu Shots for Adults
+
+## Who should get a flu shot?
+
+Everyone 6 months and older should get one each year, and people with hypertension should not skip it.
+
+## Is the shot safe with my heart medicine?
+
+Yes. The shot is safe for people who take medicine for hypertension.
+
+## Can the shot raise my blood pressure?
+
+No. The shot does not cause hypertension.
+"""
+
+
+def test_a_jargon_term_is_reported_once_per_page_with_a_count(tmp_path: Path) -> None:
+    found = [f for f in findings(tmp_path, SHOT_PAGE, "FAQ103") if "'hypertension'" in f.message]
+    assert len(found) == 1
+    assert found[0].question and "Who should" in found[0].question
+    assert "used in 3 answers on this page" in found[0].message
+
+
+def test_names_in_mid_sentence_are_not_offered_as_words_to_swap(tmp_path: Path) -> None:
+    page = """# Testing sites
+
+## Where can I get tested?
+
+Testing is offered by county labs in Sacramento, Alameda, Monterey and Riverside, and by clinics that take part in the state program, which serves people with symptoms, key workers, and residents of congregate homes, starting Wednesday, January 15.
+"""
+    found = findings(tmp_path, page, "FAQ101")
+    assert len(found) == 1
+    hard = found[0].message.split("hard words:")[1]
+    for name in ("Sacramento", "Alameda", "Monterey", "January", "Riverside"):
+        assert name not in hard
+    assert "congregate" in hard or "residents" in hard

@@ -148,3 +148,31 @@ def test_a_drug_is_never_suggested_for_a_word_in_the_accept_only_list(tmp_path: 
     # "chelation" was once offered the drug 'chelaton'; now it is a known word
     found = run(tmp_path, page("Iron", "How is extra iron removed?", "By iron chelation."))
     assert found == []
+
+
+# -- publishers' pages (QA, 2026-12-08): respellings with syllable dots, official names ----
+
+
+def test_a_respelling_with_syllable_dots_or_after_pronounced_is_not_a_misspelling(
+    tmp_path: Path,
+) -> None:
+    text = page(
+        "Ibuprofen and your stomach",
+        "What is ibuprofen?",
+        "Ibuprofen (pronounced: eye∙byoo•proe·fen) is a pain reliever. Naproxen, pronounced"
+        " nuh-PROK-sen, works the same way. Both can upset your stomack.",
+    )
+    assert flagged(tmp_path, text) == ["stomack"]  # the real slip in the same answer
+
+
+def test_official_names_of_one_ingredient_are_not_corrected_into_each_other(
+    tmp_path: Path,
+) -> None:
+    text = page(
+        "Keeping ticks and mosquitoes away",
+        "Which repellents work?",
+        "Use a repellent with DEET, picaridin (called icaridin outside the US), IR3535 or oil"
+        " of lemon eucalyptus. After a transplant, ciclosporin or rifampicin may be given."
+        " We recomend spraying it on your clothes and skin.",
+    )
+    assert flagged(tmp_path, text) == ["recomend"]  # the real slip in the same answer

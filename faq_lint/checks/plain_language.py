@@ -347,10 +347,18 @@ _NAMED_AFTER = re.compile(
 )
 # Before the term: a naming phrase ("a swelling called edema") or an opening parenthesis
 # after the plain words ("swelling (edema)").
+# The naming phrase may be followed by a word of a longer name ("is called postexposure
+# prophylaxis"), and a name may come as "another name for" / "the medical term for" it.
 _NAMED_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown\s+as|\breferred\s+to\s+as|\btermed|\bnamed)\s+(?:an?\s+|the\s+)?[\"“'‘]?$",
+    r"(?:\bcalled|\bknown\s+as|\breferred\s+to\s+as|\btermed|\bnamed)\s+(?:an?\s+|the\s+)?[\"“'‘]?"
+    r"(?:[A-Za-z][\w'’-]*\s+)?$"
+    r"|\b(?:name|term|word)\s+for\s+(?:an?\s+|the\s+)?[\"“'‘]?$",
     re.I,
 )
+# "Whooping cough, or pertussis, is ...": the term set off by commas after "or" (an
+# appositive: the plain words, then the term).
+_OR_BEFORE = re.compile(r"\w[\"”'’]?,\s+or\s+$", re.I)
+_COMMA_AFTER = re.compile(r"[ \t]*,")
 _PAREN_BEFORE = re.compile(
     r"\w[^()\n]*\(\s*(?:or\s+|i\.e\.,?\s+|also\s+(?:called|known\s+as)\s+|called\s+|known\s+as\s+)?$",
     re.I,
@@ -379,6 +387,8 @@ def defined_here(text: str, start: int, end: int) -> bool:
         return True
     before = text[max(0, start - 60) : start]
     if _NAMED_BEFORE.search(before):
+        return True
+    if _OR_BEFORE.search(before) and _COMMA_AFTER.match(text, end):
         return True
     if _PAREN_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
         return True
@@ -443,14 +453,80 @@ def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
     index = _index(rule)
     if not index.terms or not entry.answer:
         return
+    if rule.option("once-per-page", True):
+        page = _page_found(document, index, rule)
+        found = page.get(id(entry))
+        if found is None:  # (an entry the page does not list: judged on its own)
+            found = _answer_found(entry, document, index, rule)
+    else:
+        found = _answer_found(entry, document, index, rule)
+    for start, end, args, suggestions, key in found:
+        args = {"times": "", **args}
+        yield hit_in_answer(
+            entry, start, end, args=args, suggestions=list(suggestions), matched=key
+        )
+
+
+def _answer_found(entry: Entry, document: Document, index: TermIndex, rule: Rule) -> list[_Found]:
     topics = _topic_phrases(entry, document)
     memo: AnswerMemo[list[_Found]] = rule.state("answers", AnswerMemo)
-    for start, end, args, suggestions, key in memo.get(
-        (entry.answer, topics), lambda: _found(entry.answer, index, rule, topics)
-    ):
-        yield hit_in_answer(
-            entry, start, end, args=dict(args), suggestions=list(suggestions), matched=key
-        )
+    return memo.get((entry.answer, topics), lambda: _found(entry.answer, index, rule, topics))
+
+
+def _defined_in(text: str, index: TermIndex) -> set[str]:
+    """The terms ``text`` (a question) explains where it uses them ("What is pertussis
+    (whooping cough)?")."""
+    return {
+        normalize(term.term)
+        for start, end, term in index.find(text)
+        if defined_here(text, start, end)
+    }
+
+
+def _page_found(document: Document, index: TermIndex, rule: Rule) -> dict[int, list[_Found]]:
+    """Each entry's findings (by ``id``) when a term is reported once per page: at its
+    first use, with how many answers use it; not at all after the page has explained it
+    (in a question or an earlier answer)."""
+    pages: dict[tuple[str, int], tuple[Document, dict[int, list[_Found]]]] = rule.state(
+        "pages", dict
+    )
+    key = (document.path, id(document))
+    known = pages.get(key)
+    if known is not None and known[0] is document:
+        return known[1]
+    if len(pages) > 64:
+        pages.clear()  # (bounded, whatever the run)
+    entries = document.entries
+    explained: set[str] = set()
+    first: dict[str, tuple[int, int]] = {}  # term -> (entry id, position in its list)
+    uses: dict[str, int] = {}
+    result: dict[int, list[_Found]] = {}
+    for entry in entries:
+        if entry.question:
+            explained |= _defined_in(entry.question, index)
+        if not entry.answer:
+            result[id(entry)] = []
+            continue
+        kept: list[_Found] = []
+        for item in _answer_found(entry, document, index, rule):
+            term = item[4]
+            if term in explained:
+                continue
+            if term in first:
+                uses[term] += 1
+                continue
+            first[term] = (id(entry), len(kept))
+            uses[term] = 1
+            kept.append(item)
+        explained |= _defined_in(entry.answer, index)
+        result[id(entry)] = kept
+    for term, (entry_id, at) in first.items():
+        if uses[term] > 1:
+            start, end, args, suggestions, matched = result[entry_id][at]
+            args = {**args, "times": f" (used in {uses[term]} answers on this page)"}
+            result[entry_id][at] = (start, end, args, suggestions, matched)
+    pages[key] = (document, result)
+    return result
 
 
 # A term found: its offsets, message arguments, suggestions and key (the answer's alone).

@@ -17,7 +17,9 @@ Options: ``target-grade`` (default: the project's ``target-grade``, 8), ``topic-
 (true: the topic words above are familiar),
 ``short-answer-words`` and ``short-answer-sentences`` (what counts as very short),
 ``short-max-sentence-words`` and ``short-max-hard-share`` (the causes that count for a
-very short answer), ``hard-words`` (how many hard words the message names).
+very short answer), ``hard-words`` (how many hard words the message names),
+``common-words`` (the words among this many most frequent English words are everyday
+words, never hard: "usually", "information"; 0: none).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from faq_lint.text.readability import (
     FRAME_WORDS,
     SMOG_MIN_SENTENCES,
     TextCounts,
+    common_words,
     familiar_counts,
     is_code_word,
     list_words,
@@ -72,14 +75,18 @@ def token_syllables(token: str) -> int:
 
 
 def hard_words(
-    text: str, limit: int, familiar: frozenset[str] = frozenset()
+    text: str,
+    limit: int,
+    familiar: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int]]:
     """The words with the most syllables (3 or more), most syllables first, each once
-    (in any case; as first written), less those of ``familiar`` (formula words) and code
-    names (see :func:`~faq_lint.text.readability.is_code_word`)."""
+    (in any case; as first written), less those of ``familiar`` and ``common`` (formula
+    words) and code names (see :func:`~faq_lint.text.readability.is_code_word`)."""
     written = dict.fromkeys(_WORD.findall(text))  # each spelling once, in order of first use
     if not written:
         return []
+    names = proper_names(text)
     if len(_TOKEN_SYLLABLES) > 200_000:
         _TOKEN_SYLLABLES.clear()  # bounded, whatever the input
         _HARD.clear()
@@ -93,12 +100,26 @@ def hard_words(
         key = token.lower()
         if key not in done:
             done.add(key)
-            if not token.isupper():  # acronyms are read letter by letter
+            # acronyms are read letter by letter; a name cannot be swapped for a word
+            if not token.isupper() and token not in names:
                 seen.append((token, _TOKEN_SYLLABLES[token], order))
-    if familiar and seen:
-        seen = [item for item in seen if not _is_familiar(item[0], familiar)]
+    if (familiar or common) and seen:
+        known = familiar | common if common else familiar
+        seen = [item for item in seen if not _is_familiar(item[0], known)]
     seen.sort(key=lambda item: (-item[1], item[2]))
     return [(token, syllables) for token, syllables, _ in seen[:limit]]
+
+
+_CAPITALISED = re.compile(r"(?<=[A-Za-z0-9,;] )[A-Z][a-z][A-Za-z'’-]*")
+
+
+def proper_names(text: str) -> set[str]:
+    """The capitalised words of ``text`` in mid-sentence (after a word or a comma):
+    names ("Sacramento", "January", "MedlinePlus Medical Dictionary"), which the message
+    does not offer to swap for everyday words. (They still count in the grade.)"""
+    if not any(c.isupper() for c in text):
+        return set()
+    return {m.group(0) for m in _CAPITALISED.finditer(text)}
 
 
 def excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:
@@ -127,11 +148,18 @@ def question_subject(question: str) -> set[str]:
 
 
 def _with_forms(words: set[str]) -> frozenset[str]:
-    """The words with their plural and possessive forms, and without them ("cataracts"
-    for "cataract", "cataract" for "cataracts")."""
+    """The words with their plural, possessive and verb forms, and without them
+    ("cataracts" for "cataract", "cataract" for "cataracts", "overdosing" and "overdosed"
+    for "overdose", "vaccinating" for "vaccinate")."""
     forms = set(words)
     for word in words:
         forms.update((word + "s", word + "es", word + "'s"))
+        if len(word) > 4:
+            stem = word[:-1] if word.endswith("e") else word
+            forms.update((stem + "ing", stem + "ed", stem + "er", stem + "ers"))
+            if word.endswith(("ing", "ed")):
+                base = word[:-3] if word.endswith("ing") else word[:-2]
+                forms.update((base, base + "e", base + "es", base + "s"))
         if word.endswith("s") and len(word) > 3:
             forms.add(word[:-1])
             if word.endswith("es"):
@@ -166,6 +194,65 @@ def topic_words(entry: Entry, document: Document, rule: Rule) -> frozenset[str]:
     return _with_forms(known[1] | question_subject(entry.question))
 
 
+# A phone number ("(800) 241-1044", "1-800-232-4636", "800.241.1044", "+44 20 7946 0958").
+_PHONE = re.compile(r"(?<!\d)(?:\+?\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+_CONTACT_MAX_WORDS = 60
+_CONTACT_REST_WORDS = 25
+
+
+def is_contact_answer(text: str) -> bool:
+    """Whether an answer is contact details: a short answer that gives a phone number
+    (with, often, opening hours or an address) and little else (fewer than
+    :data:`_CONTACT_REST_WORDS` words in its sentences without one). Such an answer is
+    looked up, not read as prose: a grade of its numbers and times says nothing."""
+    if not any(c.isdigit() for c in text) or len(text.split()) >= _CONTACT_MAX_WORDS:
+        return False
+    if _PHONE.search(text) is None:
+        return False
+    # The rest (the sentences without a number) is a line or two, not prose to grade.
+    rest = sum(len(s.text.split()) for s in sentences_of(text) if not _PHONE.search(s.text))
+    return rest < _CONTACT_REST_WORDS
+
+
+# Names the reader does not sound out as words to understand:
+# - an organisation's name ("National Institute on Deafness and Other Communication
+#   Disorders", "Centers for Disease Control and Prevention"): capitalised words, joined by
+#   small words, with a head word such as "Institute" or followed by its initials;
+# - the words an abbreviation stands for, given with it ("DEET (N,N-diethyl-meta-toluamide)",
+#   "Tdap stands for tetanus, diphtheria, and acellular pertussis").
+_CAPITAL = r"[A-Z][A-Za-z'’&.-]*"
+_JOIN = r"(?:\s+(?:of|on|and|for|the|in|to|&)\s+|\s+)"
+_ORGANISATION = re.compile(rf"\b{_CAPITAL}(?:{_JOIN}{_CAPITAL}){{2,}}(?:\s*\([A-Z]{{2,}}[a-z]?\))?")
+_ORGANISATION_HEADS = frozenset(
+    """
+    institute institutes institution center centers centre centres department agency
+    administration association society foundation organization organisation council
+    board office service services program programme commission clinic hospital college
+    university academy alliance coalition network authority ministry bureau committee
+    """.split()  # noqa: SIM905 (a word list, kept readable)
+)
+_EXPANSION = re.compile(
+    r"\b[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*\s*\(([^()]{3,100})\)"
+    r"|\b[A-Z][A-Za-z0-9-]{1,9},?\s+(?:stands|is short) for\s+([^.;:!?]{3,120})"
+)
+
+
+def named_words(text: str) -> frozenset[str]:
+    """The formula words of ``text`` that belong to a name (see above): familiar words."""
+    if not any(c.isupper() for c in text):
+        return frozenset()
+    words: set[str] = set()
+    for match in _ORGANISATION.finditer(text):
+        name = match.group(0)
+        found = list_words(name, lowercase=True)
+        if name.endswith(")") or _ORGANISATION_HEADS.intersection(found):
+            words.update(found)
+    if "(" in text or " for " in text:
+        for match in _EXPANSION.finditer(text):
+            words.update(list_words(match.group(1) or match.group(2) or "", lowercase=True))
+    return frozenset(words)
+
+
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 
 
@@ -176,9 +263,22 @@ def graded_text(text: str) -> str:
     return _LINK.sub("link", text)
 
 
-def graded_counts(text: str, familiar: frozenset[str]) -> TextCounts:
-    """The counts FAQ101 grades: the answer's, with its topic words familiar."""
-    return familiar_counts(graded_text(text), familiar)
+def graded_counts(
+    text: str, familiar: frozenset[str], common: frozenset[str] = frozenset()
+) -> TextCounts:
+    """The counts FAQ101 grades: the answer's, with its topic words and everyday words
+    familiar."""
+    return familiar_counts(graded_text(text), familiar, common)
+
+
+# The default of the ``common-words`` option: how many of the most frequent English words
+# are everyday words, never hard (rank 5,000 is about "recommended"; rarer long words such
+# as "administer", "diagnostic" or "quarantine" still count).
+COMMON_WORDS = 5000
+
+
+def rule_common_words(rule: Rule) -> frozenset[str]:
+    return common_words(int(rule.option("common-words", COMMON_WORDS) or 0))
 
 
 def page_grade(text: str, question: str, title: str | None = None) -> float:
@@ -187,7 +287,8 @@ def page_grade(text: str, question: str, title: str | None = None) -> float:
     words = question_subject(question)
     if title:
         words |= set(list_words(title, lowercase=True)) - FRAME_WORDS
-    return graded_counts(text, _with_forms(words)).flesch_kincaid_grade()
+    common = common_words(COMMON_WORDS)
+    return graded_counts(text, _with_forms(words), common).flesch_kincaid_grade()
 
 
 def check_entry(entry: Entry, document: Document, rule: Rule) -> Iterator[Hit]:
@@ -211,7 +312,13 @@ Verdict = tuple[dict[str, object], list[str]]
 
 
 def _verdict(text: str, familiar: frozenset[str], rule: Rule) -> Verdict | None:
-    counts = graded_counts(text, familiar)
+    if is_contact_answer(text):
+        return None
+    common = rule_common_words(rule)
+    names = named_words(text)
+    if names:
+        familiar = familiar | names
+    counts = graded_counts(text, familiar, common)
     if not counts.words:
         return None
     grade = counts.flesch_kincaid_grade()
@@ -231,7 +338,7 @@ def _verdict(text: str, familiar: frozenset[str], rule: Rule) -> Verdict | None:
         too_many_hard = hard_share > float(rule.option("short-max-hard-share", 0.2))
         if not (long_enough or too_many_hard):
             return None
-    hard = hard_words(graded_text(text), int(rule.option("hard-words", 3)), familiar)
+    hard = hard_words(graded_text(text), int(rule.option("hard-words", 3)), familiar, common)
     drivers: list[str] = []
     if longest is not None:
         drivers.append(

@@ -279,6 +279,59 @@ class _Open:
     end: int = 0
 
 
+# Closing matter after the last answer, set off as a paragraph of its own that starts
+# with its label: "For more information visit:", "Helpful links:", "Questions about this
+# program can be directed to ...", "Sources: Drug Enforcement Agency, ...".
+_CLOSING_LABEL = re.compile(
+    r"^[*_]{0,2}(?:for\s+more\s+info(?:rmation)?|more\s+information|to\s+learn\s+more|learn\s+more"
+    r"|additional\s+(?:information|resources)|other\s+resources|helpful\s+(?:links|resources)"
+    r"|useful\s+links|related\s+links|resources)\b[^.\n]{0,40}:[*_]{0,2}$"
+    r"|^[*_]{0,2}questions\s+about\s+this\s+(?:program|page|service|website|site)\b",
+    re.IGNORECASE,
+)
+_SOURCES_LABEL = re.compile(r"^[*_]{0,2}(?:sources?|references?)[*_]{0,2}\s*:", re.IGNORECASE)
+
+
+def _closing_matter(entries: list[_Open]) -> list[Block]:
+    """The last answer's closing paragraphs (see :data:`_CLOSING_LABEL`), taken out of it:
+    page matter, not part of the answer. A "Sources:" paragraph counts only when no other
+    answer has one (where every answer ends with its source, it is the answer's)."""
+    if not entries:
+        return []
+    blocks = entries[-1].blocks
+    for at in range(1, len(blocks)):
+        block = blocks[at]
+        text = block.text.strip()
+        if block.kind != "paragraph" or not text:
+            continue
+        if _CLOSING_LABEL.match(text) or (
+            _SOURCES_LABEL.match(text)
+            and not any(
+                b.kind == "paragraph" and _SOURCES_LABEL.match(b.text.strip())
+                for other in entries[:-1]
+                for b in other.blocks
+            )
+        ):
+            taken = blocks[at:]
+            del blocks[at:]
+            return taken
+    return []
+
+
+def _title_heading(blocks: list[Block], headings: list[Block]) -> Block | None:
+    """The page's first ``# heading`` when it is a title that only starts like a question
+    ("# What You Should Know About Flu Antiviral Drugs", no question mark) above deeper
+    question headings ("## Who should take antiviral drugs?"): the page title, not a
+    question that would swallow the page."""
+    first = next((b for b in blocks if b.kind not in ("rule", "raw") and b.text), None)
+    if first is None or first.kind != "heading" or first.level != 1:
+        return None
+    if first.text.rstrip(" *_").endswith("?") or not _is_question_heading(first):
+        return None
+    deeper = any(h.level > 1 and _is_question_heading(h) for h in headings if h is not first)
+    return first if deeper else None
+
+
 def _front_matter(lines: list[str], document: Document) -> int:
     """Read YAML front matter into ``document``; return the number of lines it takes."""
     if not lines or lines[0].strip() != "---":
@@ -396,8 +449,11 @@ def parse_markdown(text: str, path: str) -> Document:
         after_rule = block.kind == "rule" or (after_rule and not block.text)
 
     headings = [b for b in blocks if b.kind == "heading"]
+    title_heading = _title_heading(blocks, headings)
     counts: dict[int, int] = {}
     for heading in headings:
+        if heading is title_heading:
+            continue
         if _is_question_heading(heading) and not REFERENCE_HEADING.match(heading.text):
             counts[heading.level] = counts.get(heading.level, 0) + 1
     question_level = min(counts, key=lambda lv: (-counts[lv], lv)) if counts else None
@@ -439,7 +495,7 @@ def parse_markdown(text: str, path: str) -> Document:
                 if document.disclaimer_line is None:
                     document.disclaimer_line = block.start
                 continue
-            is_question = _is_question_heading(block)
+            is_question = _is_question_heading(block) and block is not title_heading
             if block.level == 1 and not page_heading_seen and not entries and not flow:
                 page_heading_seen = True
                 if not is_question:
@@ -491,6 +547,7 @@ def parse_markdown(text: str, path: str) -> Document:
 
     if question_level is None:
         entries, flow = _entries_by_layout(flow)
+    flow.extend(_closing_matter(entries))
 
     # A closing disclaimer: the last block of the page after the last answer.
     if not disclaimer and document.disclaimer is None:

@@ -486,6 +486,50 @@ FRAME_WORDS = frozenset(
 FAMILIAR_SYLLABLES = 2
 
 
+# -- everyday words -------------------------------------------------------------------------
+#
+# A long word is not a hard word when it is one of the most frequent English words
+# ("usually", "information", "university"): readers know it on sight. The frequencies are
+# pyspellchecker's English list (installed; derived from subtitles text, so spoken,
+# everyday English), read once and kept in the data cache.
+
+
+def _build_common(limit: int, source: str) -> list[str]:
+    import gzip
+    import json
+
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        frequencies: dict[str, int] = json.load(handle)
+    ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    words: set[str] = set()
+    for word, _ in ranked:
+        if word.isalpha() and len(word) > 3:
+            # with its plural and verb forms ("medication" -> "medications")
+            stem = word[:-1] if word.endswith("e") else word
+            words.update((word, word + "s", word + "es", stem + "ed", stem + "ing"))
+    # Only the words of 3+ syllables matter (shorter words are never hard).
+    return sorted(w for w in words if word_syllables(w) > FAMILIAR_SYLLABLES)
+
+
+@lru_cache(maxsize=4)
+def common_words(limit: int) -> frozenset[str]:
+    """The words of 3 or more syllables among the ``limit`` most frequent English words
+    (pyspellchecker's frequency list; empty when it is not installed or ``limit`` is 0)."""
+    if limit <= 0:
+        return frozenset()
+    import importlib.util
+
+    from faq_lint.datacache import cached
+
+    spec = importlib.util.find_spec("spellchecker")
+    folder = os.path.dirname(spec.origin) if spec and spec.origin else ""
+    source = os.path.join(folder, "resources", "en.json.gz")
+    if not os.path.isfile(source):
+        return frozenset()
+    words = cached("common-words", [source], lambda: _build_common(limit, source), f"2 {limit}")
+    return frozenset(words)
+
+
 def is_code_word(word: str) -> bool:
     """Whether a formula word (lowercased, punctuation removed) is a code or a name made of
     letters and digits: a gene ("ube3a"), a strain or a product ("covid19", "2methylbutyrylcoa").
@@ -493,12 +537,15 @@ def is_code_word(word: str) -> bool:
     return not word.isalpha() and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
-def familiar_counts(answer: str, familiar: frozenset[str]) -> TextCounts:
+def familiar_counts(
+    answer: str, familiar: frozenset[str], common: frozenset[str] = frozenset()
+) -> TextCounts:
     """:func:`answer_counts` with the words of ``familiar`` (formula words: lowercased,
     punctuation removed, as :func:`list_words` gives them) and code words (see
     :func:`is_code_word`) counted as ordinary words of at most
     :data:`FAMILIAR_SYLLABLES` syllables: the words that name the page's topic are ones
-    the reader has already met in the title and the question."""
+    the reader has already met in the title and the question. The words of ``common``
+    (see :func:`common_words`) count so too: everyday words, known on sight."""
     counts = answer_counts(answer)
     words, _ = _formula_words(answer)
     if not counts.polysyllables:
@@ -506,7 +553,9 @@ def familiar_counts(answer: str, familiar: frozenset[str]) -> TextCounts:
     per_word = syllable_counts(words)
     removed = hard = 0
     for word, count in zip(words, per_word, strict=True):
-        if count > FAMILIAR_SYLLABLES and (word in familiar or is_code_word(word)):
+        if count > FAMILIAR_SYLLABLES and (
+            word in familiar or word in common or is_code_word(word)
+        ):
             removed += count - FAMILIAR_SYLLABLES
             hard += 1
     if not hard:

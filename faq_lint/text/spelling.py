@@ -946,6 +946,26 @@ def _may_hold_respelling(text: str) -> bool:
     return ("(" in text or "[" in text) and ("-" in text or "−" in text or "‐" in text)
 
 
+# Syllables joined by dots no word is spelled with ("a∙seet•aminofen", "ty·le·nol": the
+# bullet operator, bullet, middle dot, hyphenation point, dot operator), and the word or
+# words right after "pronounced" ("pronounced: ah-SEET-uh-MIN-uh-fen", "pronounced
+# ig-ZEE-muh"): a respelling, not words.
+_SYLLABLE_DOTS = "\u2219\u2022\u00b7\u2027\u22c5"
+_DOTTED = _lazy(rf"[{_LETTER}]+(?:[ \t]*[{_SYLLABLE_DOTS}][ \t]*[{_LETTER}]+)+")
+_PRONOUNCED = _lazy(
+    rf"\bpronounced[ \t]*(?::|as\b|like\b)?[ \t]*[\"“'‘]?"
+    rf"[{_LETTER}]+(?:[-‐‑−–{_SYLLABLE_DOTS}][{_LETTER}]+)+",
+    re.IGNORECASE,
+)
+
+
+def _blank_pronounced(match: re.Match[str]) -> str:
+    """Blank the respelling after "pronounced" (keep the word "pronounced")."""
+    found = match.group(0)
+    at = len("pronounced")
+    return found[:at] + " " * (len(found) - at)
+
+
 def _mask_urls(text: str) -> str:
     """``text`` with URLs, e-mail addresses, codes, pronunciation respellings and 100+
     character strings blanked."""
@@ -953,6 +973,10 @@ def _mask_urls(text: str) -> str:
         text = _LONG_TOKEN().sub(_blank, text)
     if _may_hold_respelling(text):
         text = _RESPELLING().sub(_blank_respelling, text)
+    if any(dot in text for dot in _SYLLABLE_DOTS):
+        text = _DOTTED().sub(_blank, text)
+    if "ronounced" in text or "RONOUNCED" in text:
+        text = _PRONOUNCED().sub(_blank_pronounced, text)
     if _may_hold_url(text):
         text = URL_OR_EMAIL().sub(_blank, text)
     if _may_hold_code(text):
