@@ -150,14 +150,15 @@ def test_syllables_found_in_the_strings_equal_the_whole_table(texts: list[str]) 
 
 
 def _hard_words(text: str, limit: int) -> list[tuple[str, int]]:
-    """FAQ101's hard words, computed word by word."""
+    """FAQ101's hard words, computed word by word (names in mid-sentence are not offered)."""
     first: dict[str, str] = {}
     for token in re.findall(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]", text):
         first.setdefault(token.lower(), token)
+    names = reading_grade.proper_names(text)
     seen = []
     for order, (key, token) in enumerate(first.items()):
         syllables = sum(readability.word_syllables(w) for w in list_words(key, lowercase=True))
-        if syllables >= 3 and not token.isupper():
+        if syllables >= 3 and not token.isupper() and token not in names:
             seen.append((token, syllables, order))
     seen.sort(key=lambda item: (-item[1], item[2]))
     return [(token, syllables) for token, syllables, _ in seen[:limit]]
